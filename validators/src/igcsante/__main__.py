@@ -1,0 +1,5 @@
+import sys
+
+from igcsante.cli import main
+
+sys.exit(main())
