@@ -7,7 +7,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("IGCSANTE_TRUST_DIR", ROOT.parent / "shared" / "data" / "igc-sante"))
-SITE = ROOT / "site"
+# Helpers working in parallel build into their own folder and point the tests at it.
+SITE = Path(os.environ.get("IGCSANTE_SITE_DIR", ROOT / "site"))
 
 
 def pytest_collection_modifyitems(config, items):
