@@ -1,0 +1,190 @@
+"""MkDocs hook: puts everything the in-page checker runs on into the built site.
+
+After each build it writes, under `<site_dir>/assets/checker/`:
+
+- `pyodide/`: the Pyodide core copied from the npm package (`node_modules/pyodide`), each file
+  checked against the SHA-256 recorded below;
+- `pyodide/igcsante-*.whl` (built from `validators/`) and `pyodide/asn1crypto-*.whl` (pinned,
+  hash-checked), registered in `pyodide/pyodide-lock.json`, a copy of Pyodide's lock file that
+  lists only what the site ships, so `loadPackage('igcsante')` checks each wheel's hash;
+- `trust-anchors.json`: the pinned IGC-Santé CA certificates found in `IGCSANTE_TRUST_DIR` (none
+  when it is unset or empty: the page then says that signatures could not be checked).
+
+Nothing is downloaded except the pinned asn1crypto wheel, once, into `.cache/checker/`.
+"""
+
+import base64
+import hashlib
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.hooks.checker_bundle")
+
+ROOT = Path(__file__).resolve().parent.parent
+VALIDATORS = ROOT / "validators"
+PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide"
+CACHE = ROOT / ".cache" / "checker"
+OUTPUT = Path("assets") / "checker"
+
+PYODIDE_VERSION = "0.29.5"
+# SHA-256 of the files the page needs from the npm tarball pyodide-0.29.5.tgz, recorded after the
+# tarball matched package-lock.json's sha512 integrity. The source maps, consoles and typings are
+# not shipped; the lock file is only read, then rewritten with our wheels.
+PYODIDE_CORE = {
+    "pyodide.mjs": "510ca14305230018f50c40fb81be673afd68080e70ce7733fcce6600dd6a1714",
+    "pyodide.asm.js": "356c42f69e1695397e9d8670bd3c2e678248cde76e18bdae1731e848537b47d7",
+    "pyodide.asm.wasm": "54309a5a2cfd757b1f0fdbc9093c92503f7b341500110329d932487183912718",
+    "python_stdlib.zip": "831fd1e535084b972f87c6a35275de3d236efd5166f5e77ce89497710635e73c",
+}
+PYODIDE_LOCK_SHA256 = "14d2c2dba101277999e17135e653d8f15389ad1437f53eae213bf0c3cdff723d"
+
+# The checker's only dependency, pinned like requirements.lock; the hash is PyPI's.
+ASN1CRYPTO_REQUIREMENT = "asn1crypto==1.5.1"
+ASN1CRYPTO_WHEEL = "asn1crypto-1.5.1-py2.py3-none-any.whl"
+ASN1CRYPTO_SHA256 = "db4e40728b728508912cbb3d44f19ce188f218e9eba635821bb4b68564f8fd67"
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _check_pyodide_pin() -> None:
+    """node_modules must hold the pyodide that package.json and package-lock.json pin."""
+    package = json.loads((ROOT / "package.json").read_text())["dependencies"].get("pyodide")
+    locked = json.loads((ROOT / "package-lock.json").read_text())["packages"].get("node_modules/pyodide", {})
+    manifest = PYODIDE_PACKAGE / "package.json"
+    if not manifest.is_file():
+        raise PluginError("node_modules/pyodide is missing: run `npm ci` (or `make build`, which runs it)")
+    installed = json.loads(manifest.read_text())["version"]
+    if {package, locked.get("version"), installed} != {PYODIDE_VERSION}:
+        raise PluginError(
+            f"Pyodide must be {PYODIDE_VERSION} everywhere: package.json pins {package}, "
+            f"package-lock.json {locked.get('version')}, node_modules holds {installed}. "
+            "Update PYODIDE_CORE in macros/checker_bundle.py together with the pin."
+        )
+
+
+def _verified_copy(source: Path, target: Path, expected_sha256: str) -> None:
+    actual = sha256_file(source)
+    if actual != expected_sha256:
+        raise PluginError(f"{source} has SHA-256 {actual}, expected {expected_sha256}: reinstall with `npm ci`")
+    shutil.copyfile(source, target)
+
+
+def _source_fingerprint() -> str:
+    """A hash of the checker's sources, so an unchanged tree reuses the wheel already built."""
+    digest = hashlib.sha256()
+    files = [VALIDATORS / "pyproject.toml", VALIDATORS / "README.md"]
+    files += sorted(p for p in (VALIDATORS / "src").rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for path in files:
+        digest.update(str(path.relative_to(VALIDATORS)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def build_igcsante_wheel() -> Path:
+    """The igcsante wheel for the current sources (built with `python -m build`, then cached)."""
+    folder = CACHE / "igcsante" / _source_fingerprint()
+    wheels = sorted(folder.glob("igcsante-*.whl"))
+    if wheels:
+        return wheels[0]
+    with tempfile.TemporaryDirectory() as tmp:
+        result = subprocess.run(
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", tmp, str(VALIDATORS)],
+            capture_output=True, text=True,
+        )
+        built = sorted(Path(tmp).glob("igcsante-*.whl"))
+        if result.returncode != 0 or not built:
+            raise PluginError(f"building the igcsante wheel failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+        folder.mkdir(parents=True, exist_ok=True)
+        # Written under a temporary name first so a cache entry is never half a wheel.
+        partial = folder / (built[0].name + ".partial")
+        shutil.copyfile(built[0], partial)
+        partial.rename(folder / built[0].name)
+    return folder / built[0].name
+
+
+def asn1crypto_wheel() -> Path:
+    """The pinned asn1crypto wheel: downloaded once into .cache/checker/, hash-checked every time."""
+    wheel = CACHE / "wheels" / ASN1CRYPTO_WHEEL
+    if not wheel.is_file():
+        with tempfile.TemporaryDirectory() as tmp:
+            requirement = Path(tmp) / "requirements.txt"
+            requirement.write_text(f"{ASN1CRYPTO_REQUIREMENT} --hash=sha256:{ASN1CRYPTO_SHA256}\n")
+            result = subprocess.run(
+                [sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
+                 "--only-binary", ":all:", "--require-hashes", "-r", str(requirement), "-d", tmp],
+                capture_output=True, text=True,
+            )
+            downloaded = Path(tmp) / ASN1CRYPTO_WHEEL
+            if result.returncode != 0 or not downloaded.is_file():
+                raise PluginError(
+                    f"could not download {ASN1CRYPTO_REQUIREMENT} for the in-page checker (PyPI unreachable?). "
+                    f"Put {ASN1CRYPTO_WHEEL} into {wheel.parent} by hand and build again.\n{result.stderr[-1500:]}"
+                )
+            wheel.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(downloaded, wheel)
+    actual = sha256_file(wheel)
+    if actual != ASN1CRYPTO_SHA256:
+        raise PluginError(f"{wheel} has SHA-256 {actual}, expected {ASN1CRYPTO_SHA256}: delete it and build again")
+    return wheel
+
+
+def write_lock(target_dir: Path, wheels: list[Path]) -> None:
+    """Pyodide's lock file reduced to our wheels: the site hosts no other package."""
+    from pyodide_lock import PyodideLockSpec
+    from pyodide_lock.utils import add_wheels_to_spec
+
+    source = PYODIDE_PACKAGE / "pyodide-lock.json"
+    if sha256_file(source) != PYODIDE_LOCK_SHA256:
+        raise PluginError(f"{source} does not match the pinned Pyodide {PYODIDE_VERSION}: reinstall with `npm ci`")
+    spec = PyodideLockSpec.from_json(source)
+    spec.packages = {}
+    spec = add_wheels_to_spec(spec, wheels, base_path=target_dir)
+    spec.to_json(target_dir / "pyodide-lock.json", indent=1)
+
+
+def trust_anchor_bundle(trust_dir: str | None) -> dict:
+    """The pinned CA certificates found in `trust_dir`, as the worker's JSON (maybe none)."""
+    from igcsante.cert.trust import TrustStore  # keeps only certificates whose SHA-256 is pinned
+
+    if not trust_dir:
+        log.info("IGCSANTE_TRUST_DIR is not set: the in-page checker will say it cannot verify signatures")
+        return {"source": None, "anchors": []}
+    store = TrustStore.from_directory(trust_dir)
+    if not store.certificates:
+        log.info("no pinned IGC-Santé CA certificate in %s: the in-page checker will say it cannot verify "
+                 "signatures", trust_dir)
+    ders = [certificate.dump() for certificate in store.certificates]
+    return {
+        "source": "IGCSANTE_TRUST_DIR",
+        "anchors": [{"sha256": hashlib.sha256(der).hexdigest(), "der": base64.b64encode(der).decode()} for der in ders],
+    }
+
+
+def on_post_build(config, **kwargs) -> None:
+    _check_pyodide_pin()
+    wheels = [build_igcsante_wheel(), asn1crypto_wheel()]
+    output = Path(config["site_dir"]) / OUTPUT
+    core = output / "pyodide"
+    core.mkdir(parents=True, exist_ok=True)
+    for name, expected in PYODIDE_CORE.items():
+        _verified_copy(PYODIDE_PACKAGE / name, core / name, expected)
+    for wheel in wheels:
+        shutil.copyfile(wheel, core / wheel.name)
+    write_lock(core, [core / wheel.name for wheel in wheels])
+    anchors = trust_anchor_bundle(os.environ.get("IGCSANTE_TRUST_DIR"))
+    (output / "trust-anchors.json").write_text(json.dumps(anchors))
+    log.info("checker bundle: Pyodide %s, %s, %d trust anchors", PYODIDE_VERSION,
+             ", ".join(w.name for w in wheels), len(anchors["anchors"]))

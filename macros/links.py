@@ -1,0 +1,66 @@
+"""{{ link('id') }} and {{ url('id') }}: the only way a page names an external URL.
+
+data/links.yml is the registry; an id it does not hold stops the build with the page and the id.
+"""
+
+from pathlib import Path
+
+import yaml
+
+from .i18n import page_language, pick
+
+LINKS_FILE = Path("data") / "links.yml"
+
+
+class UnknownLinkId(KeyError):
+    """A page asked for a link id that data/links.yml does not hold."""
+
+    def __str__(self):
+        return self.args[0]
+
+
+def load_links(project_dir) -> dict:
+    """Every entry of data/links.yml, by id."""
+    with open(Path(project_dir) / LINKS_FILE, encoding="utf-8") as stream:
+        entries = yaml.safe_load(stream)["links"]
+    return {entry["id"]: entry for entry in entries}
+
+
+def _page_name(env) -> str:
+    try:
+        return env.page.file.src_uri
+    except AttributeError:
+        return "(no page)"
+
+
+def _markdown_text(text: str) -> str:
+    return text.replace("[", r"\[").replace("]", r"\]")
+
+
+def register(env):
+    links = load_links(env.project_dir)
+
+    def entry(link_id):
+        if link_id not in links:
+            raise UnknownLinkId(
+                f"page {_page_name(env)}: unknown link id '{link_id}'. "
+                f"Use an id of {LINKS_FILE.as_posix()} or add the link there (url, kind, label, reviewed, expect)."
+            )
+        return links[link_id]
+
+    @env.macro
+    def url(link_id: str) -> str:
+        """The bare URL of a registered link (for HTML attributes and code)."""
+        return entry(link_id)["url"]
+
+    @env.macro
+    def link(link_id: str, text: str | None = None) -> str:
+        """A Markdown link to a registered URL, labelled in the page's language unless `text` is given."""
+        target = entry(link_id)
+        label = text or pick(target["label"], page_language(env))
+        return f"[{_markdown_text(label)}]({target['url']})"
+
+    @env.macro
+    def link_label(link_id: str) -> str:
+        """The label of a registered link in the page's language (tables listing the links)."""
+        return pick(entry(link_id)["label"], page_language(env))

@@ -1,0 +1,234 @@
+"""Print the offline PDF of each language edition of the built site.
+
+    python -m macros.pdf [--site site] [--out site/downloads]
+
+mkdocs-print-site has combined every page of a language into one print page (`print_page/` for
+English, `<lang>/print_page/` for the others, see macros/print_site_i18n.py). This serves the
+built site on 127.0.0.1 (pages and scripts behave as online, which `file://` would not allow),
+opens each print page in the Debian Chromium through Playwright, waits for the Mermaid diagrams,
+and prints a tagged PDF with bookmarks and numbered pages to
+`<out>/igc-sante-guide-<lang>.pdf`. Each PDF is written to a temporary file and moved into
+place, so a failed run never leaves a half-written PDF behind.
+"""
+
+import argparse
+import contextlib
+import functools
+import html
+import os
+import sys
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
+
+from macros.guide_pdf import PRINT_PAGE_NAME, pdf_path
+from macros.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from macros.print_cover import LABELS
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+# A closed network: no update checks, no sync, no first-run screens. Playwright's launch()
+# gives every run a fresh temporary profile (user-data-dir) of its own.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+# The page margins hold the running footer; print.css's @page rule uses the same values.
+MARGINS = {"top": "16mm", "right": "15mm", "bottom": "18mm", "left": "15mm"}
+DIAGRAM_TIMEOUT_MS = 120_000
+FOOTER_STYLE = "font: 8px sans-serif; color: #555; width: 100%; margin: 0 15mm; display: flex; justify-content: space-between;"
+
+
+def chromium_path() -> str:
+    """The Chromium to drive: $IGCSANTE_CHROMIUM (the Makefile sets it) or the Debian package's."""
+    return os.environ.get("IGCSANTE_CHROMIUM") or DEFAULT_CHROMIUM
+
+
+class PrintError(Exception):
+    """Something the person running the build can fix; the message says what."""
+
+
+def print_pages(site_dir: Path) -> dict[str, Path]:
+    """The print page of each language edition found in the built site, by language."""
+    pages = {}
+    for lang in LANGUAGES:
+        folder = site_dir if lang == DEFAULT_LANGUAGE else site_dir / lang
+        page = folder / PRINT_PAGE_NAME / "index.html"
+        if page.is_file():
+            pages[lang] = page
+    if DEFAULT_LANGUAGE not in pages:
+        raise PrintError(
+            f"no print page at {site_dir / PRINT_PAGE_NAME / 'index.html'}: build the site first "
+            "(.venv/bin/mkdocs build --strict, or `make pdf` which does both), and keep the "
+            "print-site plugin in mkdocs.yml."
+        )
+    return pages
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path):
+    """The built site on an ephemeral 127.0.0.1 port, for the time of the block; yields its base URL."""
+
+    class QuietHandler(SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):  # noqa: A002 (the standard library's name)
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def launch_chromium(playwright, executable: str):
+    if not os.access(executable, os.X_OK):
+        raise PrintError(
+            f"Chromium not found at {executable}: install the Debian package "
+            "(sudo apt-get install chromium, or `make chromium` as root) or point "
+            "IGCSANTE_CHROMIUM at a Chromium binary."
+        )
+    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+
+
+def margin_template(text: str) -> str:
+    """Chromium's footer template: `text` on the left, "Page n of N" on the right."""
+    return (
+        f'<div style="{FOOTER_STYLE}"><span>{html.escape(text)}</span>'
+        '<span>{page} <span class="pageNumber"></span> {of} <span class="totalPages"></span></span></div>'
+    )
+
+
+def render_pdf(browser, url: str, lang: str, expected_diagrams: int, target: Path) -> list[str]:
+    """Open `url`, wait until it is ready for paper, print it to `target`; return warnings."""
+    warnings = []
+    origin = url.split("/", 3)[:3]
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+
+        def only_our_origin(route):
+            # The site must be self-contained; a request elsewhere would hang on a closed network.
+            if route.request.url.split("/", 3)[:3] == origin or route.request.url.startswith("data:"):
+                route.continue_()
+            else:
+                warnings.append(f"blocked a request to another origin: {route.request.url}")
+                route.abort()
+
+        page.route("**/*", only_our_origin)
+        page.on("pageerror", lambda error: warnings.append(f"script error in the print page: {error}"))
+        page.goto(url, wait_until="load")
+        page.emulate_media(media="print")
+        try:
+            # Material replaces each <pre class="mermaid"> by a <div class="mermaid"> holding the SVG.
+            page.wait_for_function(
+                "n => document.querySelectorAll('div.mermaid').length >= n"
+                " && !document.querySelector('pre.mermaid')",
+                arg=expected_diagrams,
+                timeout=DIAGRAM_TIMEOUT_MS,
+            )
+        except Exception as error:  # Playwright's TimeoutError; the page's own errors are in warnings
+            rendered = page.evaluate("document.querySelectorAll('div.mermaid').length")
+            raise PrintError(
+                f"{url}: only {rendered} of {expected_diagrams} Mermaid diagrams rendered within "
+                f"{DIAGRAM_TIMEOUT_MS // 1000} s ({type(error).__name__}). Is Mermaid vendored and listed in "
+                f"extra_javascript? {' '.join(warnings)}"
+            ) from None
+        cover = page.evaluate(
+            """() => {
+                // Paper cannot be clicked open: show every collapsible block.
+                document.querySelectorAll('details').forEach(d => { d.open = true; });
+                const title = document.querySelector('.guide-cover__title').textContent.trim();
+                document.title = title;  // the PDF's Title, without Material's " - site name"
+                return {title, version: document.querySelector('.guide-cover__version').textContent.trim()};
+            }"""
+        )
+        page.evaluate("document.fonts.ready.then(() => true)")
+        labels = {key: text.get(lang) or text[DEFAULT_LANGUAGE] for key, text in LABELS.items()}
+        footer = margin_template(f"{cover['title']} · {labels['version']} {cover['version']}").replace(
+            "{page}", labels["page"]
+        ).replace("{of}", labels["of"])
+        page.pdf(
+            path=str(target),
+            format="A4",
+            margin=MARGINS,
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=footer,
+            tagged=True,
+            outline=True,
+        )
+    finally:
+        context.close()
+    return warnings
+
+
+def count_diagrams(print_page: Path) -> int:
+    return print_page.read_text(encoding="utf-8").count('<pre class="mermaid">')
+
+
+def print_guide(site_dir: Path, out_dir: Path, chromium: str) -> list[Path]:
+    """Print every language edition found in `site_dir`; return the PDFs written."""
+    pages = print_pages(site_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with serve(site_dir) as base_url, sync_playwright() as playwright:
+        browser = launch_chromium(playwright, chromium)
+        try:
+            for lang, page in pages.items():
+                target = out_dir / Path(pdf_path(lang)).name
+                url = base_url + page.parent.relative_to(site_dir).as_posix() + "/"
+                with tempfile.NamedTemporaryFile(dir=out_dir, prefix=".printing-", suffix=".pdf", delete=False) as tmp:
+                    partial = Path(tmp.name)
+                try:
+                    for warning in render_pdf(browser, url, lang, count_diagrams(page), partial):
+                        print(f"warning: {warning}", file=sys.stderr)
+                    if not partial.read_bytes().startswith(b"%PDF-"):
+                        raise PrintError(f"Chromium produced no PDF for {url}")
+                    os.replace(partial, target)
+                finally:
+                    partial.unlink(missing_ok=True)
+                written.append(target)
+        finally:
+            browser.close()
+    return written
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.pdf", description=__doc__.splitlines()[0])
+    site_default = Path(os.environ.get("IGCSANTE_SITE_DIR", PROJECT_DIR / "site"))
+    parser.add_argument("--site", type=Path, default=site_default, help="the built site (default: %(default)s)")
+    parser.add_argument("--out", type=Path, help="where the PDFs go (default: <site>/downloads)")
+    parser.add_argument(
+        "--chromium", default=chromium_path(), help="the Chromium binary (default: $IGCSANTE_CHROMIUM or %(default)s)"
+    )
+    args = parser.parse_args(argv)
+    site_dir = args.site.resolve()
+    out_dir = (args.out or site_dir / Path(pdf_path(DEFAULT_LANGUAGE)).parent).resolve()
+    try:
+        written = print_guide(site_dir, out_dir, args.chromium)
+    except PrintError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except PlaywrightError as error:
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        print(f"error: Chromium failed while printing the guide: {first_line}", file=sys.stderr)
+        return 2
+    for pdf in written:
+        print(f"wrote {pdf} ({pdf.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

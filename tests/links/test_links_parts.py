@@ -1,0 +1,61 @@
+"""The checker's small parts, where a fake server would only hide what is being tested."""
+
+import datetime as dt
+import email.utils
+
+import pytest
+from fake_web import FakeWeb, Reply
+
+from igcsante.links.check import check_links, user_agent
+from igcsante.links.classify import contains, is_home_page, review_problem
+from igcsante.links.fetch import FetchOptions, retry_after_seconds
+from igcsante.links.registry import Expectation, LinkEntry
+
+
+@pytest.mark.parametrize(
+    "value, seconds",
+    [("120", 120.0), (" 3 ", 3.0), (email.utils.formatdate(1_000_030, usegmt=True), 30.0),
+     (email.utils.formatdate(999_000, usegmt=True), 0.0), ("soon", None), ("", None), (None, None)],
+)
+def test_retry_after_reads_seconds_and_http_dates(value, seconds):
+    assert retry_after_seconds(value, now=1_000_000) == seconds
+
+
+@pytest.mark.parametrize(
+    "url, home",
+    [("https://esante.gouv.fr", True), ("https://esante.gouv.fr/", True), ("https://esante.gouv.fr/accueil", True),
+     ("https://esante.gouv.fr/?page=2", False), ("https://esante.gouv.fr/guides/x", False), ("https://a.fr/F413.pdf", False)],
+)
+def test_home_pages_are_recognised(url, home):
+    assert is_home_page(url) is home
+
+
+def test_text_search_forgives_case_spacing_and_apostrophes():
+    assert contains("Contrat  D\u2019ADH\u00c9SION\n", "contrat d'adh\u00e9sion")
+    assert contains("F 4 1 3", "F413")  # PDF text extraction often splits characters
+    assert not contains("F414", "F413")
+
+
+def _entry(url: str, reviewed: dt.date = dt.date(2026, 6, 1)) -> LinkEntry:
+    return LinkEntry("loop", url, "guide", reviewed, Expectation("html", None, (), False, None))
+
+
+def test_review_is_stale_only_after_the_period():
+    entry = _entry("https://example.org/")
+    assert review_problem(entry, 180, dt.date(2026, 11, 28)) is None  # 180 days
+    assert review_problem(entry, 180, dt.date(2026, 11, 29)).code == "stale_review"
+
+
+def test_a_redirect_loop_ends_as_a_server_error():
+    web = FakeWeb({"/loop": lambda before: Reply(302, headers={"Location": "/loop"})})
+    try:
+        base = web.serve("127.0.0.62")
+        options = FetchOptions(user_agent=user_agent(), max_redirects=3)
+        # A short interval: this test is about the loop, not the rate limit.
+        (result,) = check_links([_entry(base + "/loop")], review_period_days=365, options=options, interval=0.01,
+                                today=dt.date(2026, 12, 1))
+    finally:
+        web.close()
+    assert [p.code for p in result.problems] == ["server_error"]
+    assert "more than 3 redirects" in result.problems[0].message
+    assert web.count("/loop") == 4

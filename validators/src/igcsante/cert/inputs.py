@@ -1,0 +1,175 @@
+"""Turns the bytes people actually have into DER blocks with a kind.
+
+Handles PEM (any line endings, text around, several blocks, `NEW CERTIFICATE REQUEST`), DER,
+base64 without armour and UTF-16 text from Windows tools. Kinds are told apart by structure, so
+a `.cer` holding a CSR or a `.p12` renamed `.crt` is still recognised.
+"""
+
+import base64
+import binascii
+import re
+from dataclasses import dataclass
+
+from igcsante.cert import der
+
+MAX_INPUT_BYTES = 1024 * 1024  # a certificate is ~2 KB, an IGC-Santé .p12 ~7 KB, a .p7b ~15 KB
+
+PEM_BLOCK = re.compile(r"-----BEGIN ([A-Z0-9 #]+)-----(.*?)-----END \1-----", re.S)
+PEM_LABELS = {
+    "CERTIFICATE": "certificate", "X509 CERTIFICATE": "certificate", "TRUSTED CERTIFICATE": "certificate",
+    "CERTIFICATE REQUEST": "csr", "NEW CERTIFICATE REQUEST": "csr",
+    "PKCS7": "pkcs7", "CERTIFICATE CHAIN": "pkcs7", "CMS": "pkcs7", "PKCS12": "pkcs12",
+}
+BASE64_TEXT = re.compile(r"[A-Za-z0-9+/=\s]+")
+
+OID_SIGNED_DATA = "1.2.840.113549.1.7.2"
+OID_DATA = "1.2.840.113549.1.7.1"
+KEY_ALGORITHMS = {"1.2.840.113549.1.1.1": "RSA", "1.2.840.10045.2.1": "EC", "1.2.840.10040.4.1": "DSA",
+                  "1.3.101.112": "Ed25519", "1.3.101.113": "Ed448", "1.2.840.113549.1.1.10": "RSA-PSS"}
+
+
+class Unreadable(ValueError):
+    """Nothing checkable in the input; the message says why, in English, for the finding detail."""
+
+
+@dataclass
+class Block:
+    kind: str  # certificate, csr, pkcs7, pkcs12, private_key
+    der: bytes
+    encoding: str  # how it was found: "PEM", "DER", "base64 without armour"
+    key_description: str = ""  # for private keys only: the format, never any key material
+
+
+def read_blocks(data: bytes) -> tuple[list[Block], list[str]]:
+    """Every recognised block in `data`, and notes about the text (UTF-16, unknown PEM labels)."""
+    if len(data) > MAX_INPUT_BYTES:
+        raise Unreadable(f"the file is {len(data):,} bytes; the checker reads files up to "
+                         f"{MAX_INPUT_BYTES:,} bytes (a certificate is about 2 KB, a .p12 about 7 KB)")
+    if not data.strip():
+        raise Unreadable("the file is empty")
+    notes: list[str] = []
+    der_error = None
+    if data[:1] == b"\x30":
+        try:
+            return [classify(der.check(data), "DER")], notes
+        except der.MalformedDER as error:
+            der_error = error
+    text, encoding_note = decode_text(data)
+    if encoding_note:
+        notes.append(encoding_note)
+    blocks = []
+    for match in PEM_BLOCK.finditer(text):
+        label, body = match.group(1), match.group(2)
+        blocks.append(_pem_block(label, body, notes))
+    blocks = [block for block in blocks if block]
+    if blocks:
+        return blocks, notes
+    if PEM_BLOCK.search(text):
+        raise Unreadable("the file holds only PEM blocks that are not a certificate, CSR, .p7b or .p12")
+    if "-----BEGIN" in text:
+        raise Unreadable("a PEM block starts (-----BEGIN) but its -----END line is missing or does not match")
+    stripped = "".join(text.split())
+    if stripped and BASE64_TEXT.fullmatch(text.strip()):
+        raw = _base64(stripped)
+        if raw is not None and raw[:1] == b"\x30":
+            return [classify(_checked(raw), "base64 without armour")], notes
+    if der_error is not None:
+        raise Unreadable(f"binary data that is not valid DER: {der_error}")
+    raise Unreadable("neither PEM, DER nor base64: not a certificate, CSR, .p7b or .p12")
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """The text of a file (UTF-16 with or without BOM, UTF-8, or Latin-1), and a note on it."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace"), "UTF-16 text (as written by Windows tools)"
+    head = data[:200]
+    if len(head) >= 8 and head[1::2].count(0) == len(head[1::2]):
+        return data.decode("utf-16-le", errors="replace"), "UTF-16 text without byte order mark"
+    if data[:3] == b"\xef\xbb\xbf":
+        data = data[3:]
+    return data.decode("latin-1"), ""
+
+
+def _pem_block(label: str, body: str, notes: list[str]) -> Block | None:
+    # RFC 1421 headers (Proc-Type, DEK-Info) sit before a blank line: only encrypted keys have them.
+    if "PRIVATE KEY" in label:
+        return Block("private_key", b"", "PEM", f"PEM '{label}'")
+    lines = [line for line in body.splitlines() if ":" not in line]
+    raw = _base64("".join("".join(lines).split()))
+    if raw is None:
+        raise Unreadable(f"the PEM block '{label}' is not valid base64")
+    kind = PEM_LABELS.get(label)
+    if kind is None:
+        notes.append(f"PEM block '{label}' ignored (not a certificate, CSR, .p7b or .p12)")
+        return None
+    return classify(_checked(raw), "PEM")
+
+
+def _base64(text: str) -> bytes | None:
+    try:
+        return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _checked(raw: bytes) -> bytes:
+    try:
+        return der.check(raw)
+    except der.MalformedDER as error:
+        raise Unreadable(f"the decoded bytes are not valid DER: {error}") from None
+
+
+def _oid(data: bytes, element: der.Element) -> str:
+    body = data[element.content_start:element.end]
+    if not body:
+        return ""
+    first = body[0]
+    parts, value = [str(min(first // 40, 2)), str(first - 40 * min(first // 40, 2))], 0
+    for byte in body[1:]:
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            parts.append(str(value))
+            value = 0
+    return ".".join(parts)
+
+
+def classify(data: bytes, encoding: str) -> Block:
+    """Tells a certificate, CSR, PKCS#7, PKCS#12 or private key apart by its outer structure."""
+    top = der.element_at(data)
+    if not top.is_universal(der.SEQUENCE):
+        raise Unreadable("the structure does not start with a SEQUENCE")
+    items = der.children(data, top)
+    shape = [(e.tag_class, e.tag) for e in items]
+    universal = [e.tag if e.tag_class == 0 else -1 for e in items]
+    if len(items) == 3 and universal == [der.SEQUENCE, der.SEQUENCE, der.BIT_STRING]:
+        inner = [(e.tag_class, e.tag) for e in der.children(data, items[0])]
+        if inner[:1] == [(2, 0)] or (len(inner) >= 6 and inner[0] == (0, der.INTEGER) and inner[1] == (0, 16)):
+            return Block("certificate", data, encoding)
+        if len(inner) >= 3 and inner[0] == (0, der.INTEGER) and inner[1] == (0, 16) and inner[2] == (0, 16):
+            return Block("csr", data, encoding)
+        raise Unreadable("a signed structure that is neither a certificate nor a CSR")
+    if items and items[0].is_universal(der.OID) and _oid(data, items[0]) == OID_SIGNED_DATA:
+        return Block("pkcs7", data, encoding)
+    if len(items) in (2, 3) and items[0].is_universal(der.INTEGER) and items[1].is_universal(der.SEQUENCE):
+        content_info = der.children(data, items[1])
+        if content_info and content_info[0].is_universal(der.OID) and _oid(data, content_info[0]).startswith("1.2.840.113549.1.7."):
+            return Block("pkcs12", data, encoding)
+    key = _private_key_format(data, items, shape)
+    if key:
+        return Block("private_key", b"", encoding, key)
+    raise Unreadable("valid DER, but not a certificate, CSR, .p7b chain or .p12 file")
+
+
+def _private_key_format(data: bytes, items: list[der.Element], shape: list[tuple[int, int]]) -> str:
+    """The private-key format if the structure is one (no key material is kept), else ''."""
+    if len(items) >= 9 and all(t == (0, der.INTEGER) for t in shape[:9]):
+        return "PKCS#1 RSA private key"
+    if len(items) >= 3 and shape[:3] == [(0, der.INTEGER), (0, 16), (0, der.OCTET_STRING)]:
+        algorithm = der.children(data, items[1])
+        name = KEY_ALGORITHMS.get(_oid(data, algorithm[0]), "unknown") if algorithm else "unknown"
+        return f"PKCS#8 private key ({name})"
+    if len(items) == 2 and shape == [(0, 16), (0, der.OCTET_STRING)]:
+        return "encrypted PKCS#8 private key"
+    if len(items) >= 2 and shape[:2] == [(0, der.INTEGER), (0, der.OCTET_STRING)]:
+        return "EC private key (SEC 1)"
+    return ""

@@ -1,0 +1,49 @@
+"""Distinguished names: attribute lists and RFC 4514 strings (CN=...,OU=...,C=FR)."""
+
+from asn1crypto import x509
+
+SHORT_NAMES = {
+    "2.5.4.3": "CN", "2.5.4.11": "OU", "2.5.4.10": "O", "2.5.4.7": "L", "2.5.4.8": "ST", "2.5.4.6": "C",
+    "2.5.4.42": "GN", "2.5.4.4": "SN", "2.5.4.12": "T", "2.5.4.5": "serialNumber",
+    "1.2.840.113549.1.9.1": "E", "2.5.4.9": "street", "0.9.2342.19200300.100.1.25": "DC",
+}
+
+
+def attributes(name: x509.Name) -> list[list[tuple[str, str]]]:
+    """The RDNs in encoding order, each a list of (short name or dotted OID, value text)."""
+    rdns = []
+    for rdn in name.chosen:
+        rdns.append([(SHORT_NAMES.get(atv["type"].dotted, atv["type"].dotted), _text(atv["value"])) for atv in rdn])
+    return rdns
+
+
+def _text(value) -> str:
+    native = value.native
+    if isinstance(native, str):
+        return native
+    if isinstance(native, bytes):
+        return "#" + native.hex()
+    return str(native)
+
+
+def values(rdns: list[list[tuple[str, str]]], short_name: str) -> list[str]:
+    return [value for rdn in rdns for key, value in rdn if key == short_name]
+
+
+def first(rdns: list[list[tuple[str, str]]], short_name: str) -> str:
+    found = values(rdns, short_name)
+    return found[0] if found else ""
+
+
+def rfc4514(rdns: list[list[tuple[str, str]]]) -> str:
+    """Most specific first, as `openssl x509 -nameopt RFC2253` prints it."""
+    return ",".join("+".join(f"{key}={_escape(value)}" for key, value in rdn) for rdn in reversed(rdns))
+
+
+def _escape(value: str) -> str:
+    escaped = "".join("\\" + char if char in ',+"\\<>;' else char for char in value)
+    if escaped[:1] in ("#", " "):
+        escaped = "\\" + escaped
+    if escaped.endswith(" ") and not escaped.endswith("\\ "):
+        escaped = escaped[:-1] + "\\ "
+    return escaped
