@@ -56,6 +56,7 @@ serve: deps
 
 test: deps chromium
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m macros.pdf   # the PDF tests read site/downloads/
 	$(BIN)/python -m pytest
 
 pdf: deps chromium

@@ -107,12 +107,18 @@ def build_igcsante_wheel() -> Path:
         built = sorted(Path(tmp).glob("igcsante-*.whl"))
         if result.returncode != 0 or not built:
             raise PluginError(f"building the igcsante wheel failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
-        folder.mkdir(parents=True, exist_ok=True)
-        # Written under a temporary name first so a cache entry is never half a wheel.
-        partial = folder / (built[0].name + ".partial")
-        shutil.copyfile(built[0], partial)
-        partial.rename(folder / built[0].name)
+        _store(built[0], folder / built[0].name)
     return folder / built[0].name
+
+
+def _store(source: Path, target: Path) -> None:
+    """Copies into the cache under a unique temporary name, then renames: parallel builds never
+    see half a wheel."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".partial", delete=False) as partial:
+        with source.open("rb") as stream:
+            shutil.copyfileobj(stream, partial)
+    os.replace(partial.name, target)
 
 
 def asn1crypto_wheel() -> Path:
@@ -133,8 +139,7 @@ def asn1crypto_wheel() -> Path:
                     f"could not download {ASN1CRYPTO_REQUIREMENT} for the in-page checker (PyPI unreachable?). "
                     f"Put {ASN1CRYPTO_WHEEL} into {wheel.parent} by hand and build again.\n{result.stderr[-1500:]}"
                 )
-            wheel.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(downloaded, wheel)
+            _store(downloaded, wheel)
     actual = sha256_file(wheel)
     if actual != ASN1CRYPTO_SHA256:
         raise PluginError(f"{wheel} has SHA-256 {actual}, expected {ASN1CRYPTO_SHA256}: delete it and build again")

@@ -73,6 +73,10 @@ def register(env):
     entries = load_glossary(env.project_dir)
     files = write_abbreviation_files(entries, env.project_dir)
     snippets_config = env.conf["mdx_configs"].setdefault(SNIPPETS, {})
+    # snippets only reads files under its base paths: add ours, whatever the working directory.
+    base_paths = snippets_config.setdefault("base_path", ["."])
+    if str(files["en"].parent) not in base_paths:
+        base_paths.append(str(files["en"].parent))
 
     def append_abbreviations_in_page_language(env):
         # MkDocs builds a Markdown converter per page from mdx_configs, so this choice is per page.

@@ -54,13 +54,7 @@ def register(env):
         return entry(link_id)["url"]
 
     @env.macro
-    def link(link_id: str, text: str | None = None) -> str:
-        """A Markdown link to a registered URL, labelled in the page's language unless `text` is given."""
+    def link(link_id: str) -> str:
+        """A Markdown link to a registered URL, labelled in the page's language."""
         target = entry(link_id)
-        label = text or pick(target["label"], page_language(env))
-        return f"[{_markdown_text(label)}]({target['url']})"
-
-    @env.macro
-    def link_label(link_id: str) -> str:
-        """The label of a registered link in the page's language (tables listing the links)."""
-        return pick(entry(link_id)["label"], page_language(env))
+        return f"[{_markdown_text(pick(target['label'], page_language(env)))}]({target['url']})"

@@ -23,6 +23,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
 from macros.guide_pdf import PRINT_PAGE_NAME, pdf_path
@@ -44,6 +45,8 @@ CHROMIUM_ARGS = [
 # The page margins hold the running footer; print.css's @page rule uses the same values.
 MARGINS = {"top": "16mm", "right": "15mm", "bottom": "18mm", "left": "15mm"}
 DIAGRAM_TIMEOUT_MS = 120_000
+# A4 is 297 mm high; less the margins and room for the diagram's heading.
+DIAGRAM_MAX_HEIGHT_MM = 215
 FOOTER_STYLE = "font: 8px sans-serif; color: #555; width: 100%; margin: 0 15mm; display: flex; justify-content: space-between;"
 
 
@@ -101,63 +104,79 @@ def launch_chromium(playwright, executable: str):
     return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
 
 
-def margin_template(text: str) -> str:
-    """Chromium's footer template: `text` on the left, "Page n of N" on the right."""
+def footer_template(title: str, version: str, lang: str) -> str:
+    """Chromium's page footer: the guide and its version on the left, "Page n of N" on the right."""
+    label = {key: text.get(lang) or text[DEFAULT_LANGUAGE] for key, text in LABELS.items()}
+    left = html.escape(f"{title} · {label['version']} {version}")
     return (
-        f'<div style="{FOOTER_STYLE}"><span>{html.escape(text)}</span>'
-        '<span>{page} <span class="pageNumber"></span> {of} <span class="totalPages"></span></span></div>'
+        f'<div style="{FOOTER_STYLE}"><span>{left}</span><span>{label["page"]} <span class="pageNumber"></span> '
+        f'{label["of"]} <span class="totalPages"></span></span></div>'
     )
+
+
+def open_print_page(context, url: str, warnings: list[str]):
+    """The print page, loaded with nothing fetched from another origin, laid out for paper."""
+    page = context.new_page()
+    origin = url.split("/", 3)[:3]
+
+    def only_our_origin(route):
+        # The site must be self-contained; a request elsewhere would hang on a closed network.
+        if route.request.url.split("/", 3)[:3] == origin or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            warnings.append(f"blocked a request to another origin: {route.request.url}")
+            route.abort()
+
+    page.route("**/*", only_our_origin)
+    page.on("pageerror", lambda error: warnings.append(f"script error in the print page: {error}"))
+    page.goto(url, wait_until="load")
+    page.emulate_media(media="print")
+    return page
+
+
+def wait_for_diagrams(page, url: str, expected: int, warnings: list[str]) -> None:
+    """Until Material has replaced each <pre class="mermaid"> by a <div class="mermaid"> with its SVG."""
+    try:
+        page.wait_for_function(
+            "n => document.querySelectorAll('div.mermaid').length >= n && !document.querySelector('pre.mermaid')",
+            arg=expected,
+            timeout=DIAGRAM_TIMEOUT_MS,
+        )
+    except PlaywrightTimeoutError:
+        rendered = page.evaluate("document.querySelectorAll('div.mermaid').length")
+        raise PrintError(
+            f"{url}: only {rendered} of {expected} Mermaid diagrams rendered within {DIAGRAM_TIMEOUT_MS // 1000} s. "
+            f"Is the vendored Mermaid loader in the page (macros/mermaid_vendor.py)? {' '.join(warnings)}"
+        ) from None
+
+
+PREPARE_FOR_PAPER = """maxHeightMm => {
+    // Mermaid draws into a closed shadow root, out of print.css's reach: scale each diagram
+    // from here so that it fits on one page with its heading.
+    for (const host of document.querySelectorAll('div.mermaid')) {
+        host.style.width = '100px';
+        const ratio = host.getBoundingClientRect().height / 100;
+        host.style.width = ratio > 0 ? `min(100%, ${maxHeightMm / ratio}mm)` : '';
+        host.style.marginInline = 'auto';
+    }
+    // Paper cannot be clicked open: show every collapsible block.
+    document.querySelectorAll('details').forEach(details => { details.open = true; });
+    const title = document.querySelector('.guide-cover__title').textContent.trim();
+    document.title = title;  // the PDF's Title, without Material's " - site name"
+    return document.fonts.ready.then(() => ({
+        title, version: document.querySelector('.guide-cover__version').textContent.trim(),
+    }));
+}"""
 
 
 def render_pdf(browser, url: str, lang: str, expected_diagrams: int, target: Path) -> list[str]:
     """Open `url`, wait until it is ready for paper, print it to `target`; return warnings."""
     warnings = []
-    origin = url.split("/", 3)[:3]
     context = browser.new_context()
     try:
-        page = context.new_page()
-
-        def only_our_origin(route):
-            # The site must be self-contained; a request elsewhere would hang on a closed network.
-            if route.request.url.split("/", 3)[:3] == origin or route.request.url.startswith("data:"):
-                route.continue_()
-            else:
-                warnings.append(f"blocked a request to another origin: {route.request.url}")
-                route.abort()
-
-        page.route("**/*", only_our_origin)
-        page.on("pageerror", lambda error: warnings.append(f"script error in the print page: {error}"))
-        page.goto(url, wait_until="load")
-        page.emulate_media(media="print")
-        try:
-            # Material replaces each <pre class="mermaid"> by a <div class="mermaid"> holding the SVG.
-            page.wait_for_function(
-                "n => document.querySelectorAll('div.mermaid').length >= n"
-                " && !document.querySelector('pre.mermaid')",
-                arg=expected_diagrams,
-                timeout=DIAGRAM_TIMEOUT_MS,
-            )
-        except Exception as error:  # Playwright's TimeoutError; the page's own errors are in warnings
-            rendered = page.evaluate("document.querySelectorAll('div.mermaid').length")
-            raise PrintError(
-                f"{url}: only {rendered} of {expected_diagrams} Mermaid diagrams rendered within "
-                f"{DIAGRAM_TIMEOUT_MS // 1000} s ({type(error).__name__}). Is Mermaid vendored and listed in "
-                f"extra_javascript? {' '.join(warnings)}"
-            ) from None
-        cover = page.evaluate(
-            """() => {
-                // Paper cannot be clicked open: show every collapsible block.
-                document.querySelectorAll('details').forEach(d => { d.open = true; });
-                const title = document.querySelector('.guide-cover__title').textContent.trim();
-                document.title = title;  // the PDF's Title, without Material's " - site name"
-                return {title, version: document.querySelector('.guide-cover__version').textContent.trim()};
-            }"""
-        )
-        page.evaluate("document.fonts.ready.then(() => true)")
-        labels = {key: text.get(lang) or text[DEFAULT_LANGUAGE] for key, text in LABELS.items()}
-        footer = margin_template(f"{cover['title']} · {labels['version']} {cover['version']}").replace(
-            "{page}", labels["page"]
-        ).replace("{of}", labels["of"])
+        page = open_print_page(context, url, warnings)
+        wait_for_diagrams(page, url, expected_diagrams, warnings)
+        cover = page.evaluate(PREPARE_FOR_PAPER, DIAGRAM_MAX_HEIGHT_MM)
         page.pdf(
             path=str(target),
             format="A4",
@@ -165,7 +184,7 @@ def render_pdf(browser, url: str, lang: str, expected_diagrams: int, target: Pat
             print_background=True,
             display_header_footer=True,
             header_template="<span></span>",
-            footer_template=footer,
+            footer_template=footer_template(cover["title"], cover["version"], lang),
             tagged=True,
             outline=True,
         )
@@ -181,10 +200,10 @@ def count_diagrams(print_page: Path) -> int:
 def print_guide(site_dir: Path, out_dir: Path, chromium: str) -> list[Path]:
     """Print every language edition found in `site_dir`; return the PDFs written."""
     pages = print_pages(site_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     with serve(site_dir) as base_url, sync_playwright() as playwright:
         browser = launch_chromium(playwright, chromium)
+        out_dir.mkdir(parents=True, exist_ok=True)
         try:
             for lang, page in pages.items():
                 target = out_dir / Path(pdf_path(lang)).name

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
@@ -28,9 +29,9 @@ class TreeView:
     """A tree with every text picked in one language and every link resolved to an href."""
 
     tree: Tree
-    text: callable          # text(mapping) -> str in the page's language
-    ui: dict                # interface strings in the page's language
-    links: dict             # item id -> list[Link]
+    text: Callable[[dict], str]   # a {en, fr} mapping -> its text in the page's language
+    ui: dict                      # interface strings in the page's language
+    links: dict                   # item id -> list[Link]
 
     def question_order(self) -> list[str]:
         """Questions in breadth-first order from the start: the numbering readers see."""
@@ -46,12 +47,6 @@ class TreeView:
     def anchor(self, target: str) -> str:
         kind = "q" if target in self.tree.nodes else "o"
         return f"{self.tree.id}-{kind}-{target}"
-
-
-def _json_for_script(data) -> str:
-    # Inside <script>, "</script>" would end the element; escaping <, > and & keeps it inert.
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def stepper_data(view: TreeView) -> dict:
@@ -84,10 +79,12 @@ def stepper_data(view: TreeView) -> dict:
 
 
 def stepper_html(view: TreeView) -> str:
-    tree = view.tree
+    # The tree travels in an attribute, not in a <script type="application/json">: Material's
+    # instant navigation re-creates every <script> of the new page without its type, and would
+    # try to run the JSON as JavaScript.
+    data = json.dumps(stepper_data(view), ensure_ascii=False, separators=(",", ":"))
     return (
-        f'<div class="tree-stepper" data-tree="{escape(tree.id)}">'
-        f'<script type="application/json" class="tree-stepper-data">{_json_for_script(stepper_data(view))}</script>'
+        f'<div class="tree-stepper" data-tree="{escape(view.tree.id)}" data-tree-data="{escape(data)}">'
         f'<p class="tree-stepper-nojs">{escape(view.ui["nojs"])}</p>'
         "</div>"
     )

@@ -34,7 +34,7 @@ UI = {
     "back": {"en": "Back to the previous question", "fr": "Revenir à la question précédente"},
     "restart": {"en": "Start again", "fr": "Recommencer"},
     "your_answers": {"en": "Your answers", "fr": "Vos réponses"},
-    "step": {"en": "Question {n}", "fr": "Question {n}"},
+    "step": {"en": "Step {n}", "fr": "Étape {n}"},
     "outline": {"en": "Every question and answer", "fr": "Toutes les questions et réponses"},
     "overview": {"en": "Overview diagram", "fr": "Vue d'ensemble"},
     "guide_page": {"en": "In this guide: {title}", "fr": "Dans ce guide : {title}"},
@@ -54,7 +54,8 @@ def _page_title(markdown_file: Path) -> str:
         if title:
             return title.group(1).strip().strip("\"'")
     heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
-    return heading.group(1) if heading else markdown_file.stem
+    # Without a trailing attribute list such as "{ #anchor }".
+    return re.sub(r"\s*\{[^}]*\}$", "", heading.group(1)) if heading else markdown_file.stem
 
 
 def _page_url(path: str, lang: str) -> str:

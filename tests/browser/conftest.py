@@ -1,6 +1,8 @@
 """Browser fixtures shared by every browser test: the built site served on 127.0.0.1, the Debian
 Chromium driven by Playwright (no browser download), and the log of every request a page makes.
 
+    from tests.browser.conftest import assert_local_only
+
     def test_x(page, site_url, request_log):
         page.goto(site_url + "decide/which-steps/")
         ...
@@ -12,6 +14,7 @@ Requests to any other origin are logged, then aborted, so a test can never reach
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -77,7 +80,7 @@ def page(chromium, site_url, request_log, page_errors):
     def route(route_request):
         url = route_request.request.url
         request_log.append(url)
-        if url.startswith(site_url) or url.startswith("data:") or url.startswith("blob:"):
+        if url.startswith((site_url, "data:", "blob:")):
             route_request.continue_()
         else:
             route_request.abort()
@@ -89,7 +92,35 @@ def page(chromium, site_url, request_log, page_errors):
     context.close()
 
 
+@pytest.fixture
+def instant_navigation(page, site_url, request_log):
+    """Make Material's instant navigation work on the test server's origin.
+
+    Material decides which links it may load in place from sitemap.xml, after giving each entry
+    the page's protocol and host name but not its port: built for another origin (or with an
+    empty site_url, whose relative entries it cannot parse), the sitemap matches no link here and
+    every click becomes a full page load. This serves the sitemap with its entries moved to the
+    test origin, as it would read when the site is deployed at its own site_url.
+    """
+
+    def sitemap(route):
+        request_log.append(route.request.url)
+        body = route.fetch().text()
+        locations = re.findall(r"<loc>([^<]*)</loc>", body)
+        root = min(locations, key=len) if locations else ""
+
+        def moved(url: str) -> str:
+            relative = url[len(root):] if url.startswith(root) else url
+            return site_url + re.sub(r"^\./", "", relative)
+
+        body = re.sub(r"<loc>([^<]*)</loc>", lambda m: f"<loc>{moved(m[1])}</loc>", body)
+        body = re.sub(r'(hreflang="[^"]*" href=")([^"]*)"', lambda m: f'{m[1]}{moved(m[2])}"', body)
+        route.fulfill(status=200, content_type="application/xml", body=body)
+
+    page.route(site_url + "**/sitemap.xml", sitemap)
+
+
 def assert_local_only(request_log: list[str], site_url: str) -> None:
     """Fail, naming them, if any request left the served site."""
-    foreign = [url for url in request_log if not (url.startswith(site_url) or url.startswith(("data:", "blob:")))]
+    foreign = [url for url in request_log if not url.startswith((site_url, "data:", "blob:"))]
     assert not foreign, f"requests to another origin: {foreign}"

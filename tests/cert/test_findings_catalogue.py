@@ -1,7 +1,5 @@
 """Every finding code of the registry is produced by a generated fixture, with its meaning."""
 
-import subprocess
-import sys
 from datetime import timedelta
 
 import pytest
@@ -70,7 +68,7 @@ SCENARIOS = {
     "p12.key_mismatch": lambda p, t: (mismatched_p12(p, t), {"password": "right"}),
     "p12.no_key": lambda p, t: (openssl_p12(t, p.leaf(), None, "right", "-certpbe", "NONE", "-nokeys"), {}),
 }
-# Needs an environment without `cryptography` (as in the page): see test_encrypted_parts_without_cryptography.
+# Needs an environment without `cryptography`, as in the page: see test_page_environment.py.
 PRODUCED_ELSEWHERE = {"p12.encrypted_unchecked"}
 
 
@@ -153,18 +151,6 @@ def test_expiry_notice_is_60_days(pki, fake_trust):
 def test_sign_validity_of_three_years_and_a_month_is_accepted(pki, fake_trust):
     result = check_bytes(pem(pki.leaf(usage="SIGN", days=1127)), "s.pem", env="test", at=AT, trust=fake_trust)
     assert "cert.validity_too_long" not in codes(result)
-
-
-def test_encrypted_parts_without_cryptography(pki, tmp_path):
-    """As in the page: no `cryptography`; the password is still checked, the key match is not."""
-    p12 = tmp_path / "a.p12"
-    p12.write_bytes(openssl_p12(tmp_path, pki.leaf(), pki.key, "right"))
-    program = ("import sys, json; sys.modules['cryptography'] = None\n"
-               "from igcsante.cert import check_bytes\n"
-               f"r = check_bytes(open({str(p12)!r}, 'rb').read(), 'a.p12', password='right', env='test', at={AT!r})\n"
-               "print(json.dumps(sorted(f['code'] for f in r['findings'])))")
-    output = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True).stdout
-    assert "p12.encrypted_unchecked" in output and "p12.password_ok" in output and "p12.key_matches" not in output
 
 
 def test_registry_texts_are_complete():

@@ -35,14 +35,14 @@ class Reply:
     reset: bool = False  # drop the connection with a TCP reset instead of answering
 
 
-Route = Callable[[int], Reply]
+Route = Callable[[int], Reply]  # called with how many times this path was asked before
 
 
 class _QuietServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
     def handle_error(self, request, client_address):
-        pass  # clients that give up (the timeout case) are part of the script, not errors  # called with how many times this path was asked before
+        pass  # clients that give up (the timeout case) are part of the script, not errors
 
 
 class FakeWeb:

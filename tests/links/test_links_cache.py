@@ -33,7 +33,8 @@ def _check(registry, cache, report_format="json"):
 
 def test_broken_since_survives_reruns_and_clears_when_fixed(tmp_path, flaky_page):
     web, base, state = flaky_page
-    registry = write_registry(tmp_path / "links.yml", [{"id": "form", "url": base + "/form", "expect": {"type": "html", "text": "F413"}}])
+    entry = {"id": "form", "url": base + "/form", "expect": {"type": "html", "text": "F413"}}
+    registry = write_registry(tmp_path / "links.yml", [entry])
     cache = tmp_path / "state" / "links-cache.json"
 
     code, out = _check(registry, cache)
@@ -62,7 +63,8 @@ def test_broken_since_survives_reruns_and_clears_when_fixed(tmp_path, flaky_page
 def test_a_changed_url_starts_a_new_history(tmp_path, flaky_page):
     _, base, _ = flaky_page
     cache = tmp_path / "cache.json"
-    cache.write_text(json.dumps({"version": 1, "entries": {"form": {"url": "https://old.example.org/form", "problems": {"not_found": "2025-01-01"}}}}))
+    earlier = {"url": "https://old.example.org/form", "problems": {"not_found": "2025-01-01"}}
+    cache.write_text(json.dumps({"version": 1, "entries": {"form": earlier}}))
     registry = write_registry(tmp_path / "links.yml", [{"id": "form", "url": base + "/form", "expect": {"type": "html"}}])
     code, out = _check(registry, cache)
     assert json.loads(out)["results"][0]["since"] == TODAY

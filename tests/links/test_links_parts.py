@@ -59,3 +59,17 @@ def test_a_redirect_loop_ends_as_a_server_error():
     assert [p.code for p in result.problems] == ["server_error"]
     assert "more than 3 redirects" in result.problems[0].message
     assert web.count("/loop") == 4
+
+
+@pytest.mark.parametrize("location", ["http://[bad", "javascript:alert(1)"])
+def test_a_redirect_to_an_invalid_address_leads_nowhere(location):
+    web = FakeWeb({"/bad": lambda before: Reply(302, headers={"Location": location})})
+    try:
+        base = web.serve("127.0.0.63")
+        options = FetchOptions(user_agent=user_agent(), backoff=0.01)
+        (result,) = check_links([_entry(base + "/bad")], review_period_days=365, options=options, interval=0.01,
+                                today=dt.date(2026, 12, 1))
+    finally:
+        web.close()
+    assert [p.code for p in result.problems] == ["not_found"] and "invalid address" in result.problems[0].message
+    assert web.count("/bad") == 1  # no point trying again

@@ -62,7 +62,12 @@ def test_every_mistake_is_listed_at_once(tmp_path):
 
 @pytest.mark.parametrize(
     "text, message",
-    [("links: [", "not valid YAML"), ("- just a list", "top level must be a mapping"), ("review_period_days: 30\n", "links must be")],
+    [
+        ("links: [", "not valid YAML"),
+        ("links:\n  - reviewed: 2026-13-45\n", "an impossible date"),
+        ("- just a list", "top level must be a mapping"),
+        ("review_period_days: 30\n", "links must be"),
+    ],
 )
 def test_a_registry_that_is_not_one_is_refused(tmp_path, capsys, text, message):
     path = tmp_path / "links.yml"

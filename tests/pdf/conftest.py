@@ -42,7 +42,7 @@ def edition(request, guide_pdfs, built_site):
         "lang": lang,
         "pdf": pdf,
         "print_page": print_page_of(built_site, lang),
-        "text": flat(poppler("pdftotext", "-enc", "UTF-8", str(pdf), "-")),
+        "text": flat(poppler("pdftotext", "-raw", "-enc", "UTF-8", str(pdf), "-")),
         # The chapters, after the cover, the link review table and the table of contents.
-        "chapters": flat(poppler("pdftotext", "-enc", "UTF-8", "-f", str(contents_pages[0] + 1), str(pdf), "-")),
+        "chapters": flat(poppler("pdftotext", "-raw", "-enc", "UTF-8", "-f", str(contents_pages[0] + 1), str(pdf), "-")),
     }

@@ -51,13 +51,20 @@ def test_pdf_declares_its_language(edition):
     assert soup(edition["print_page"]).html["lang"] == edition["lang"]
 
 
-def test_outline_has_a_bookmark_per_page(edition, built_site):
-    bookmarks = {flat(title) for title, _ in outline(edition["pdf"])}
-    page_headings = {
-        flat(heading.get_text(" ", strip=True).replace("¶", "")) for heading in soup(edition["print_page"]).select("section.print-page > h1")
+def test_outline_has_a_bookmark_per_page(edition):
+    # Chromium drops the space where a heading wraps when it names the bookmark (print.css keeps
+    # headings short enough to fit a line, mostly): compare without spaces.
+    def key(text):
+        return re.sub(r"\s", "", text.replace("¶", ""))
+
+    bookmarks = {key(title) for title, _ in outline(edition["pdf"])}
+    headings = {
+        heading.get_text("", strip=True).replace("¶", ""): key(heading.get_text(""))
+        for heading in soup(edition["print_page"]).select("section.print-page > h1")
     }
-    assert page_headings, "the print page has no page headings"
-    assert page_headings <= bookmarks, f"pages without a bookmark: {sorted(page_headings - bookmarks)}"
+    assert headings, "the print page has no page headings"
+    missing = sorted(title for title, title_key in headings.items() if title_key not in bookmarks)
+    assert not missing, f"pages without a bookmark: {missing}"
 
 
 def test_every_navigation_title_is_printed(edition, built_site):

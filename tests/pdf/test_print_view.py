@@ -9,9 +9,15 @@ from pdf_poppler import EDITIONS, print_page_of
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
 
+# A control counts as visible when it takes room and can be seen. Task-list check boxes are
+# content (empty boxes to tick on paper), not controls.
 VISIBLE_CONTROLS = """() => [...document.querySelectorAll(
     '.md-content button, .md-content input, .md-content select, .md-content textarea, .no-print, [data-tree]')]
-  .filter(element => element.getClientRects().length > 0)
+  .filter(element => !element.closest('.task-list-item'))
+  .filter(element => {
+    const style = getComputedStyle(element), box = element.getBoundingClientRect();
+    return box.width > 1 && box.height > 1 && style.visibility !== 'hidden' && style.opacity !== '0';
+  })
   .map(element => element.outerHTML.slice(0, 120))"""
 WIDGETS = "() => document.querySelectorAll('.md-content button, .no-print, [data-tree]').length"
 

@@ -3,7 +3,7 @@
 import copy
 
 import pytest
-from tree_samples import SOUND_TREE
+from tests.trees.tree_samples import SOUND_TREE
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import yaml
 from igcsante.cli import main as igcsante_main
 from igcsante.trees.cli import main
 
-from tree_samples import LINKS_FILE, TREES_DIR
+from tests.trees.tree_samples import LINKS_FILE, TREES_DIR
 
 
 @pytest.fixture

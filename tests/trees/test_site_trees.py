@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from bs4 import BeautifulSoup
-from tree_samples import ROOT, TREES_DIR
+from tests.trees.tree_samples import ROOT, TREES_DIR
 
 from igcsante.trees.model import load_tree
 from macros import mermaid_vendor
@@ -28,6 +28,12 @@ def soup(path):
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+def stepper_of(document, tree_id, page):
+    steppers = document.select(f'[data-tree="{tree_id}"]')
+    assert len(steppers) == 1, f"{page} must show {{{{ tree('{tree_id}') }}}} once, found {len(steppers)}"
+    return steppers[0]
+
+
 @pytest.fixture(scope="module")
 def html_pages(built_site):
     return sorted(built_site.rglob("*.html"))
@@ -40,8 +46,8 @@ def test_tree_page_has_stepper_outline_and_diagram(built_site, tree_id, page):
     assert path.is_file(), f"{page} was not built"
     document = soup(path)
 
-    [stepper] = document.select(f'[data-tree="{tree_id}"]')
-    data = json.loads(stepper.select_one("script.tree-stepper-data").string)
+    stepper = stepper_of(document, tree_id, page)
+    data = json.loads(stepper["data-tree-data"])
     assert data["start"] == tree.start and set(data["nodes"]) == set(tree.nodes)
     assert stepper.select_one(".tree-stepper-nojs"), "no message for readers without JavaScript"
 
@@ -62,7 +68,8 @@ def test_tree_page_has_stepper_outline_and_diagram(built_site, tree_id, page):
 
 @pytest.mark.parametrize("tree_id, page", TREE_PAGES.items(), ids=list(TREE_PAGES))
 def test_guide_links_of_checklist_items_resolve(built_site, tree_id, page):
-    data = json.loads(soup(built_site / page).select_one("script.tree-stepper-data").string)
+    stepper = stepper_of(soup(built_site / page), tree_id, page)
+    data = json.loads(stepper["data-tree-data"])
     page_url = "http://site/" + page
     for item in data["items"].values():
         for link in item["links"]:

@@ -5,7 +5,7 @@ import pytest
 from igcsante.trees.checks import check_tree, load_link_ids
 from igcsante.trees.model import load_tree, walk
 
-from tree_samples import LINKS_FILE, TREE_FILES
+from tests.trees.tree_samples import LINKS_FILE, TREE_FILES
 
 REQUIRED_TREES = {"which-steps", "which-finess", "corridor-hospital", "corridor-medico-social", "corridor-city-medicine"}
 

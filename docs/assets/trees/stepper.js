@@ -1,5 +1,5 @@
 /* The decision-tree stepper: one question at a time, inside each [data-tree] root that the
-   {{ tree('<id>') }} macro writes (macros/tree_views.py). The tree comes as JSON in the root; the
+   {{ tree('<id>') }} macro writes (macros/tree_views.py). The tree comes as JSON in the root's data-tree-data; the
    answers given so far live in the address, ?<tree id>=<answer id>.<answer id>..., so a link can
    be shared and a reload shows the same step. Walking follows igcsante.trees.model.walk. */
 (function () {
@@ -127,10 +127,8 @@
   }
 
   function mount(root) {
-    if (root.hasAttribute("data-mounted")) return;
-    var data = root.querySelector("script.tree-stepper-data");
-    if (!data) return;
-    var tree = JSON.parse(data.textContent);
+    if (root.hasAttribute("data-mounted") || !root.hasAttribute("data-tree-data")) return;
+    var tree = JSON.parse(root.getAttribute("data-tree-data"));
     var fallback = root.querySelector(".tree-stepper-nojs");
     if (fallback) fallback.remove();
     root.setAttribute("data-mounted", "");

@@ -86,7 +86,7 @@ def _pkcs12_certificates(data: bytes, password, report) -> tuple[list[bytes], by
         report.add("input.private_key", "the .p12 holds its private key WITHOUT encryption (keyBag)")
     certificates, hint = list(contents.certificates), contents.leaf_hint()
     # With no MAC to confirm the password, decrypting is the only way left to try it.
-    can_open = report.has("p12.password_ok") or (password is not None and report.has("p12.mac_unchecked"))
+    can_open = contents.mac == "ok" or (password is not None and contents.mac == "absent")
     if can_open and (contents.has_key or contents.encrypted_parts):
         extra, findings = pkcs12.open_with_password(data, password, contents, hint or _pick_leaf(certificates))
         certificates += [c for c in extra if c not in certificates]
@@ -104,8 +104,8 @@ def _pkcs12_certificates(data: bytes, password, report) -> tuple[list[bytes], by
 
 def _pick_leaf(certificates: list[bytes]) -> bytes | None:
     """The end-entity certificate: not a CA; failing that, the CA that issued none of the others."""
-    if not certificates:
-        return None
+    if len(certificates) < 2:
+        return certificates[0] if certificates else None
     loaded = []
     for certificate in certificates:
         parsed = x509.Certificate.load(certificate)

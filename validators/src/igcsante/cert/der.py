@@ -6,7 +6,7 @@ so that every input still ends in a clear "unreadable" verdict.
 """
 
 MAX_DEPTH = 40  # real certificates, CSRs, .p7b and .p12 files stay below 15
-MAX_ELEMENTS = 100_000  # a .p12 with its chain holds about 1,000
+MAX_ELEMENTS = 50_000  # a .p12 with its chain holds about 1,000, a 50-certificate bundle 15,000
 
 
 class MalformedDER(ValueError):

@@ -26,6 +26,10 @@ def _text(value) -> str:
     return str(native)
 
 
+RFC4514_NAMES = {"CN", "L", "ST", "O", "OU", "C", "street", "DC"}  # others print as dotted OIDs
+DOTTED = {short: oid for oid, short in SHORT_NAMES.items()}
+
+
 def values(rdns: list[list[tuple[str, str]]], short_name: str) -> list[str]:
     return [value for rdn in rdns for key, value in rdn if key == short_name]
 
@@ -36,8 +40,12 @@ def first(rdns: list[list[tuple[str, str]]], short_name: str) -> str:
 
 
 def rfc4514(rdns: list[list[tuple[str, str]]]) -> str:
-    """Most specific first, as `openssl x509 -nameopt RFC2253` prints it."""
-    return ",".join("+".join(f"{key}={_escape(value)}" for key, value in rdn) for rdn in reversed(rdns))
+    """Most specific first, RFC 4514 keywords only (GN, SN, T print as 2.5.4.42, 2.5.4.4, 2.5.4.12)."""
+    return ",".join("+".join(f"{_rfc4514_key(key)}={_escape(value)}" for key, value in rdn) for rdn in reversed(rdns))
+
+
+def _rfc4514_key(key: str) -> str:
+    return key if key in RFC4514_NAMES else DOTTED.get(key, key)
 
 
 def _escape(value: str) -> str:

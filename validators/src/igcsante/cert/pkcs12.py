@@ -27,7 +27,8 @@ class P12Contents:
     has_key: bool = False
     clear_key: bool = False  # a keyBag: the private key is NOT encrypted
     encrypted_parts: int = 0  # EncryptedData content infos (encrypted certificate bags)
-    key_iterations: list[int] = field(default_factory=list)
+    cipher_iterations: list[int] = field(default_factory=list)  # of every encrypted part, to bound decryption
+    mac: str = ""  # "ok", "wrong", "absent", "unsupported", "not_given"
     findings: list[tuple[str, str]] = field(default_factory=list)
 
     def leaf_hint(self) -> bytes | None:
@@ -78,6 +79,7 @@ def read(data: bytes, password: str | None) -> P12Contents:
     auth_safe = pfx["auth_safe"]
     if auth_safe["content_type"].native != "data":
         contents.findings.append(("p12.mac_unchecked", f"integrity mode '{auth_safe['content_type'].native}' (public-key) is not supported"))
+        contents.mac = "unsupported"
         return contents
     octets = der.check(auth_safe["content"].native)
     _check_mac(pfx, octets, password, contents)
@@ -87,24 +89,38 @@ def read(data: bytes, password: str | None) -> P12Contents:
             _read_bags(pkcs12.SafeContents.load(der.check(content_info["content"].native)), contents, 0)
         elif kind == "encrypted_data":
             contents.encrypted_parts += 1
+            algorithm = content_info["content"]["encrypted_content_info"]["content_encryption_algorithm"]
+            contents.cipher_iterations.append(_iterations(algorithm))
     return contents
+
+
+def _iterations(algorithm) -> int:
+    """The iteration count of a password-based cipher; 0 (refused later) when it has none we know."""
+    try:
+        return int(algorithm.kdf_iterations)
+    except (ValueError, TypeError, KeyError):
+        return 0
 
 
 def _check_mac(pfx, octets: bytes, password: str | None, contents: P12Contents) -> None:
     mac_data = pfx["mac_data"]
     if not isinstance(mac_data, pkcs12.MacData):
         contents.findings.append(("p12.mac_unchecked", "the file has no integrity code (MAC)"))
+        contents.mac = "absent"
         return
     hash_name = mac_data["mac"]["digest_algorithm"]["algorithm"].native
     iterations = mac_data["iterations"].native
     if hash_name not in MAC_HASHES:
         contents.findings.append(("p12.mac_unchecked", f"MAC algorithm '{hash_name}' is not supported"))
+        contents.mac = "unsupported"
         return
     if not 1 <= iterations <= MAX_ITERATIONS:
         contents.findings.append(("p12.mac_unchecked", f"{iterations} MAC iterations (this checker goes up to {MAX_ITERATIONS:,})"))
+        contents.mac = "unsupported"
         return
     if password is None:
         contents.findings.append(("p12.password_not_given", f"MAC HMAC-{hash_name.upper()}, {iterations} iterations"))
+        contents.mac = "not_given"
         return
     salt, expected = mac_data["mac_salt"].native, mac_data["mac"]["digest"].native
     size = hashlib.new(hash_name).digest_size
@@ -112,7 +128,9 @@ def _check_mac(pfx, octets: bytes, password: str | None, contents: P12Contents) 
         key = pkcs12_kdf(hash_name, form, salt, 3, iterations, size)
         if hmac.compare_digest(hmac.new(key, octets, hash_name).digest(), expected):
             contents.findings.append(("p12.password_ok", f"MAC HMAC-{hash_name.upper()}, {iterations} iterations"))
+            contents.mac = "ok"
             return
+    contents.mac = "wrong"
     contents.findings.append(("p12.wrong_password", f"the MAC (HMAC-{hash_name.upper()}, {iterations} iterations) does not match this password"))
 
 
@@ -132,7 +150,7 @@ def _read_bags(safe_contents, contents: P12Contents, depth: int) -> None:
             if bag_id == "key_bag":
                 contents.clear_key = True
             else:
-                contents.key_iterations.append(bag["bag_value"]["encryption_algorithm"].kdf_iterations)
+                contents.cipher_iterations.append(_iterations(bag["bag_value"]["encryption_algorithm"]))
         elif bag_id == "safe_contents" and depth < MAX_NESTING:
             _read_bags(bag["bag_value"], contents, depth + 1)
 
@@ -140,11 +158,11 @@ def _read_bags(safe_contents, contents: P12Contents, depth: int) -> None:
 def open_with_password(data: bytes, password: str, contents: P12Contents, leaf_der: bytes | None) -> tuple[list[bytes], list[tuple[str, str]]]:
     """CPython only: decrypts with `cryptography`; returns extra certificates and findings.
 
-    Called only once the MAC has confirmed the password, so a failure here is about the
-    environment or an unusual cipher, not the password.
+    Called once the MAC has confirmed the password (or when the file has no MAC at all), with
+    every iteration count already bounded: OpenSSL would otherwise also run a hostile MAC count.
     """
-    if any(not 1 <= n <= MAX_ITERATIONS for n in contents.key_iterations):
-        return [], [("p12.encrypted_unchecked", f"key encryption iterations {contents.key_iterations} exceed {MAX_ITERATIONS:,}")]
+    if any(not 1 <= n <= MAX_ITERATIONS for n in contents.cipher_iterations):
+        return [], [("p12.encrypted_unchecked", f"encryption iterations {contents.cipher_iterations} exceed {MAX_ITERATIONS:,}")]
     try:
         from cryptography import x509 as crypto_x509
         from cryptography.hazmat.primitives.serialization import Encoding, pkcs12 as crypto_pkcs12

@@ -22,7 +22,7 @@ class Report:
             try:
                 rule(*args, self)
             except Exception as error:  # asn1crypto raises many types on damaged fields
-                self.add("cert.malformed", f"{rule.__name__.replace('_', ' ')}: {type(error).__name__}: {error}")
+                self.add("cert.malformed", f"rule '{rule.__name__}' could not read a field: {type(error).__name__}: {error}")
 
     def verdict(self, checked: bool) -> str:
         if not checked:

@@ -45,13 +45,13 @@ class TrustStore:
     def __init__(self, certificates: list[x509.Certificate], pinned: bool):
         self.pinned = pinned
         self.certificates = []
-        self._by_subject: dict[str, list[x509.Certificate]] = {}
+        self._by_subject: dict[bytes, list[x509.Certificate]] = {}
         for certificate in certificates:
             fingerprint = hashlib.sha256(certificate.dump()).hexdigest()
             if any(fingerprint == hashlib.sha256(c.dump()).hexdigest() for c in self.certificates):
                 continue
             self.certificates.append(certificate)
-            self._by_subject.setdefault(certificate.subject.hashable, []).append(certificate)
+            self._by_subject.setdefault(certificate.subject.dump(), []).append(certificate)
 
     @classmethod
     def from_ders(cls, ders: list[bytes]) -> "TrustStore":
@@ -79,7 +79,13 @@ class TrustStore:
         return _cached_directory_store(folder) if folder else cls([], pinned=True)
 
     def issuers_of(self, certificate: x509.Certificate) -> list[x509.Certificate]:
-        return self._by_subject.get(certificate.issuer.hashable, [])
+        """Authorities whose subject is the certificate's issuer: same bytes (the fast, usual case),
+        else the same name after RFC 5280 normalisation."""
+        found = self._by_subject.get(certificate.issuer.dump())
+        if found:
+            return found
+        issuer = certificate.issuer.hashable
+        return [c for c in self.certificates if c.subject.hashable == issuer]
 
     def __len__(self) -> int:
         return len(self.certificates)

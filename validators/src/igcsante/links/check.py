@@ -33,8 +33,13 @@ def check_links(
     interval: float = 1.0,
     today: dt.date | None = None,
 ) -> list[Result]:
-    """The result of every entry, in the order given."""
+    """The result of every entry, in the order given.
+
+    Chain entries (`expect.pins`) are compared with `pins`, by default the certificate checker's own.
+    """
     today = today or dt.date.today()
+    if pins is None and any(entry.expect.pins for entry in entries):
+        from igcsante.cert.trust import PINS as pins  # imported only when needed: it is another package
     return asyncio.run(_check_all(list(entries), review_period_days, options, pins, interval, today))
 
 

@@ -88,9 +88,10 @@ def _redirect_chain(entry: LinkEntry, fetched: Fetched) -> list[Problem]:
 
 def _status_problem(page: Page) -> Problem | None:
     status, url = page.status, page.url
-    if 200 <= status < 300:
+    challenged = sniff.is_challenge(status, page.headers, page.body)
+    if 200 <= status < 300 and not challenged:
         return None
-    if sniff.is_challenge(status, page.headers, page.body) or status in (401, 403):
+    if challenged or status in (401, 403):
         return Problem(
             Code.BOT_CHALLENGE,
             f"the server answered {status} with an anti-robot page or refusal: not proof that the link is broken; "
@@ -116,14 +117,19 @@ def _status_problem(page: Page) -> Problem | None:
 
 
 def _home_page_problem(entry: LinkEntry, fetched: Fetched) -> Problem | None:
+    """A redirect to the home page or to an error page: the CMS's way of saying "gone"."""
     final = fetched.final_url
-    if not fetched.redirects or is_home_page(entry.url) or not is_home_page(final):
+    if not fetched.redirects or _landed_where_expected(entry, final):
         return None
-    if _landed_where_expected(entry, final):
+    if is_home_page(final) and not is_home_page(entry.url):
+        where = "the site's home page"
+    elif sniff.NOT_FOUND_PATH.search(urlsplit(final).path):
+        where = "an error page"
+    else:
         return None
     return Problem(
         Code.SOFT_404,
-        f"redirected to the site's home page ({final}) with {fetched.page.status}: the target was removed or moved",
+        f"redirected to {where} ({final}) with {fetched.page.status}: the target was removed or moved",
         final_url=final,
     )
 
@@ -182,7 +188,7 @@ def _content_problems(
     return problems
 
 
-def _pin_problems(page: Page, pins: Collection[str] | None) -> list[Problem]:
+def _pin_problems(page: Page, pins: Collection[str]) -> list[Problem]:
     try:
         certificates = chain_pins.chain_certificates(page.body)
     except chain_pins.NotAChain as error:
@@ -190,11 +196,11 @@ def _pin_problems(page: Page, pins: Collection[str] | None) -> list[Problem]:
     return [
         Problem(
             Code.PIN_MISMATCH,
-            f"the chain holds a certificate the checker does not pin: {certificate.subject} (SHA-256 {certificate.sha256}); "
-            "if the ANS published a new CA, verify it through a second channel, then add its pin to igcsante.cert.trust",
+            f"the chain holds a certificate the checker does not pin: {certificate.subject} "
+            f"(SHA-256 {certificate.sha256}): a new ANS CA to verify and pin, or not the ANS's file",
             final_url=page.url,
         )
-        for certificate in chain_pins.unpinned(certificates, pins or ())
+        for certificate in chain_pins.unpinned(certificates, pins)
     ]
 
 

@@ -42,7 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--cache", type=Path, metavar="FILE", help="remember results here, to report since when a link is broken")
     check.add_argument("--output", type=Path, metavar="FILE", help="write the report here instead of standard output")
     check.add_argument("--timeout", type=_positive, default=20.0, help="seconds allowed for one request (default 20)")
-    check.add_argument("--contact", metavar="URL", help="contact URL for the User-Agent (default: the GitHub repository on Actions)")
+    check.add_argument(
+        "--contact", metavar="URL", help="contact URL for the User-Agent (default: the GitHub repository on Actions)"
+    )
 
     scan = commands.add_parser("scan", help="list the built site's external URLs that the registry lacks")
     scan.add_argument("site", type=Path, help="the built site folder (mkdocs build output)")
@@ -86,20 +88,15 @@ def _check(args, registry) -> int:
     except KeyError as error:
         raise _BadInput(f"igcsante links check: no entry with id {error.args[0]} in {args.registry}") from None
     cache = Cache.load(args.cache) if args.cache else None  # a bad cache stops us before any request
-    pins = None
-    if any(entry.expect.pins for entry in entries):
-        from igcsante.cert.trust import PINS as pins  # the checker's own pins: the chain must match them
-
     options = FetchOptions(user_agent=user_agent(args.contact), timeout=args.timeout)
-    results = check_links(entries, review_period_days=registry.review_period_days, options=options, pins=pins)
+    results = check_links(entries, review_period_days=registry.review_period_days, options=options)
     now = dt.datetime.now(dt.timezone.utc)
     if cache is not None:
         cache.record(results, now.date().isoformat())
-    checked_at = now.strftime("%Y-%m-%d %H:%M UTC")
     rendered = {
         "text": lambda: report.render_text(results),
-        "json": lambda: report.render_json(results, checked_at),
-        "markdown": lambda: report.render_markdown(results, checked_at),
+        "json": lambda: report.render_json(results, now.isoformat(timespec="seconds")),
+        "markdown": lambda: report.render_markdown(results, now.strftime("%Y-%m-%d %H:%M UTC"), str(args.registry)),
     }[args.format]()
     _write(rendered, args.output)
     if cache is not None:

@@ -62,7 +62,7 @@ class Fetcher:
         current = url
         for _ in range(self.options.max_redirects + 1):
             page, failure = await self._request(current)
-            if failure:
+            if failure is not None:
                 fetched.failure = failure
                 return fetched
             location = page.headers.get("location")
@@ -70,7 +70,13 @@ class Fetcher:
                 fetched.page = page
                 return fetched
             fetched.redirects.append(Hop(url=current, status=page.status))
-            current = urljoin(current, location.strip())
+            try:
+                current = urljoin(current, location.strip())
+            except ValueError:
+                fetched.failure = Problem(
+                    Code.NOT_FOUND, f"the server redirected to an invalid address: {location!r}", final_url=current
+                )
+                return fetched
         fetched.failure = Problem(
             Code.SERVER_ERROR,
             f"more than {self.options.max_redirects} redirects (a redirect loop): the link leads nowhere",
@@ -84,8 +90,8 @@ class Fetcher:
         host = urlsplit(url).hostname or ""
         page, failure = None, None
         for attempt in range(1, options.attempts + 1):
-            await self.limiter.turn(host)
-            page, failure = await self._attempt(url)
+            async with self.limiter.slot(host):
+                page, failure = await self._attempt(url)
             wait = self._retry_delay(page, failure, attempt)
             if wait is None or attempt == options.attempts:
                 break
@@ -117,7 +123,15 @@ class Fetcher:
             tls = _ssl_cause(error)
             if tls is not None:
                 return None, Problem(Code.TLS_ERROR, f"the secure connection failed: {tls}", final_url=url)
-            return None, Problem(Code.SERVER_ERROR, f"the connection failed: {_describe(error)}", final_url=url)
+            if isinstance(error, (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)):
+                what = f"the server dropped the connection before answering ({_describe(error)})"
+            else:
+                what = f"the connection failed ({_describe(error)})"
+            return None, Problem(Code.SERVER_ERROR, what, final_url=url)
+        except httpx.DecodingError as error:
+            return None, Problem(Code.SERVER_ERROR, f"the answer could not be decoded: {_describe(error)}", final_url=url)
+        except httpx.InvalidURL as error:  # from a redirect's Location header
+            return None, Problem(Code.NOT_FOUND, f"the server redirected to an invalid address ({error})", final_url=url)
 
 
 async def _read_capped(response: httpx.Response, limit: int) -> bytes:
@@ -140,7 +154,7 @@ def _ssl_cause(error: BaseException) -> ssl.SSLError | None:
     return None
 
 
-def _describe(error: httpx.TransportError) -> str:
+def _describe(error: Exception) -> str:
     text = str(error).strip()
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 

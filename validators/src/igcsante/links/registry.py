@@ -75,6 +75,8 @@ def load_registry(path: Path) -> Registry:
         raise RegistryError(path, [f"cannot be read: {error}"]) from None
     except yaml.YAMLError as error:
         raise RegistryError(path, [f"is not valid YAML: {error}"]) from None
+    except ValueError as error:  # PyYAML builds dates itself: 2026-13-45 fails here, not as a YAMLError
+        raise RegistryError(path, [f"holds a value that cannot be read ({error}): an impossible date?"]) from None
     return parse_registry(raw, path)
 
 

@@ -59,14 +59,14 @@ def render_json(results: list[Result], checked_at: str) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def render_markdown(results: list[Result], checked_at: str) -> str:
+def render_markdown(results: list[Result], checked_at: str, registry: str = "data/links.yml") -> str:
     counts = summary(results)
     broken = [r for r in results if r.status == ERROR]
     warned = [r for r in results if r.status == WARNING]
     lines = [
         f"## Link check: {counts[ERROR]} broken, {counts[WARNING]} with warnings, {counts[OK]} ok",
         "",
-        f"Checked {checked_at} by `igcsante links check`: {len(results)} entries of `data/links.yml`.",
+        f"Checked {checked_at} by `igcsante links check`: {len(results)} entries of `{registry}`.",
     ]
     if not broken and not warned:
         lines += ["", "Every link is what the guide says it is."]
