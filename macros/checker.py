@@ -83,7 +83,7 @@ def register(env):
 
         # "</" cannot appear in the JSON (it would end the script element early).
         data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
-        return f"""<div id="igc-checker" class="igc-checker" markdown="0">
+        return f"""<div id="igc-checker" class="igc-checker">
 <script type="application/json" class="igc-checker__config">{data}</script>
 <div class="igc-checker__offline">
 <p><strong>{text['offline_title']}.</strong> {text['offline_text']}</p>
@@ -102,7 +102,7 @@ def register(env):
 <div class="igc-checker__drop" tabindex="0">
 <p>{text['drop_text']}</p>
 <label class="md-button">{text['choose_file']}
-<input type="file" name="file" accept=".cer,.crt,.pem,.der,.csr,.req,.p7b,.p7c,.p12,.pfx,.key,.txt"></label>
+<input type="file" name="file" multiple accept=".cer,.crt,.pem,.der,.csr,.req,.p7b,.p7c,.p12,.pfx,.key,.txt"></label>
 </div>
 <form class="igc-checker__password" hidden>
 <label><span class="igc-checker__password-label"></span>

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 VALID_FINESS_OU = "1750712184"  # 1 + FINESS of AP-HP (Luhn correct)
@@ -80,6 +80,7 @@ class FakePKI:
         self.classe4 = self._ca(classe4, ca_key, None)
         self.stranger = self._ca(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Some Other CA")]), ca_key, None)
         self.ec_ca = self._ca(ca_name("TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS", True), self.ec_key, None)
+        self.ed25519_ca = self._ca(ca_name("TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS", True), ed25519.Ed25519PrivateKey.generate(), None)
 
     def _ca(self, name, key, parent: Authority | None) -> Authority:
         issuer_name, issuer_key = (parent.name, parent.key) if parent else (name, key)
@@ -88,7 +89,7 @@ class FakePKI:
                        .not_valid_after(datetime(2033, 6, 24, tzinfo=timezone.utc))
                        .add_extension(x509.BasicConstraints(ca=True, path_length=None if parent is None else 0), critical=True)
                        .add_extension(key_usage(key_cert_sign=True, crl_sign=True), critical=True)
-                       .sign(issuer_key, hashes.SHA256()))
+                       .sign(issuer_key, _hash_for(issuer_key)))
         return Authority(name, key, certificate)
 
     def trust_ders(self) -> list[bytes]:
@@ -110,7 +111,8 @@ class FakePKI:
                                                              bytes([4, 1, category if category is not None else (0x83 if test else 0x03)])), critical=False))
         if dns_names:
             builder = builder.add_extension(x509.SubjectAlternativeName([x509.DNSName(n) for n in dns_names]), critical=False)
-        return builder.sign(signing_key or issuer.key, algorithm or hashes.SHA256())
+        signer = signing_key or issuer.key
+        return builder.sign(signer, algorithm or _hash_for(signer))
 
     def person(self) -> x509.Certificate:
         rdn = x509.RelativeDistinguishedName
@@ -123,6 +125,10 @@ class FakePKI:
     def csr(self, cn="INSI-MANU", *, key=None, algorithm=None) -> x509.CertificateSigningRequest:
         builder = x509.CertificateSigningRequestBuilder().subject_name(org_name(cn))
         return builder.sign(key or self.key, algorithm or hashes.SHA256())
+
+
+def _hash_for(key):
+    return None if isinstance(key, ed25519.Ed25519PrivateKey) else hashes.SHA256()  # Ed25519 has its own hash
 
 
 def pem(obj) -> bytes:

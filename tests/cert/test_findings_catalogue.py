@@ -53,7 +53,7 @@ SCENARIOS = {
     "chain.bad_signature": lambda p, t: (pem(p.leaf(signing_key=p.other_key)), {}),
     "chain.unknown_issuer": lambda p, t: (pem(p.leaf(issuer=p.stranger)), {}),
     "chain.anchors_unavailable": lambda p, t: (pem(p.leaf()), {"trust": TrustStore([], pinned=True)}),
-    "chain.signature_unchecked": lambda p, t: (pem(p.leaf(issuer=p.ec_ca)), {"trust": TrustStore.unpinned([p.ec_ca.der])}),
+    "chain.signature_unchecked": lambda p, t: (pem(p.leaf(issuer=p.ed25519_ca)), {"trust": TrustStore.unpinned([p.ed25519_ca.der])}),
     "csr.bad_signature": lambda p, t: (tamper_csr(der(p.csr())), {}),
     "csr.weak_key": lambda p, t: (pem(p.csr(key=p.weak_key)), {}),
     "csr.key_type": lambda p, t: (pem(p.csr(key=p.ec_key)), {}),

@@ -97,17 +97,39 @@ def test_real_certificates_agree(shared_data, real_trust):
         compare(der(x509.load_pem_x509_certificate(path.read_bytes())), issuers, real_trust)
 
 
-@pytest.mark.parametrize("variant", ["good", "tampered", "weak", "ec", "pss-like"])
+def pss_csr(pki) -> x509.CertificateSigningRequest:
+    from fake_pki import org_name
+
+    return x509.CertificateSigningRequestBuilder().subject_name(org_name("INSI-MANU")).sign(
+        pki.key, hashes.SHA256(), rsa_padding=padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=padding.PSS.DIGEST_LENGTH))
+
+
+@pytest.mark.parametrize("variant", ["good", "tampered", "weak", "ec", "ec tampered", "ec p384", "ec sha512",
+                                     "pss", "pss tampered"])
 def test_csr_signature_agrees(variant, pki, fake_trust):
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    p384 = ec.generate_private_key(ec.SECP384R1())
     request = {"good": pki.csr(), "weak": pki.csr(key=pki.weak_key), "ec": pki.csr(key=pki.ec_key),
-               "tampered": pki.csr(), "pss-like": pki.csr("OTHER")}[variant]
+               "ec tampered": pki.csr(key=pki.ec_key), "ec p384": pki.csr(key=p384),
+               "ec sha512": pki.csr(key=p384, algorithm=hashes.SHA512()),
+               "tampered": pki.csr(), "pss": pss_csr(pki), "pss tampered": pss_csr(pki)}[variant]
     data = der(request)
-    if variant == "tampered":
+    if "tampered" in variant:
         data = data.replace(b"INSI-MANU", b"INSI-MANV")
     oracle_valid = x509.load_der_x509_csr(data).is_signature_valid
     result = check_bytes(data, "r.csr", trust=fake_trust)
     found = codes(result)
-    if variant == "ec":
-        assert "chain.signature_unchecked" in found  # ECDSA is reported as not verified, never as valid
-    else:
-        assert ("csr.bad_signature" not in found) == oracle_valid
+    assert "chain.signature_unchecked" not in found
+    assert ("csr.bad_signature" not in found) == oracle_valid
+
+
+def test_ecdsa_certificates_agree(pki):
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    trust = TrustStore.unpinned([pki.ec_ca.der])
+    samples = {"signed": pki.leaf(issuer=pki.ec_ca), "forged": pki.leaf(issuer=pki.ec_ca, signing_key=ec.generate_private_key(ec.SECP256R1()))}
+    for name, certificate in samples.items():
+        compare(der(certificate), [pki.ec_ca.certificate], trust)
+    assert "chain.verified" in codes(check_bytes(der(samples["signed"]), "s", env="test", at=AT, trust=trust))
+    assert "chain.bad_signature" in codes(check_bytes(der(samples["forged"]), "f", env="test", at=AT, trust=trust))

@@ -135,3 +135,20 @@ def test_random_bytes_always_end_in_a_verdict():
         assert check_bytes(data, "r.bin")["verdict"] in VERDICTS
 
     run()
+
+
+def test_huge_rsa_key_in_a_csr_is_not_a_denial_of_service():
+    from asn1crypto import csr, keys, x509
+
+    modulus = (1 << 60000) - 1
+    public_key = keys.PublicKeyInfo({"algorithm": {"algorithm": "rsa"},
+                                     "public_key": keys.RSAPublicKey({"modulus": modulus, "public_exponent": modulus - 2})})
+    request = csr.CertificationRequest({
+        "certification_request_info": {"version": "v1", "subject": x509.Name.build({"common_name": "INSI-MANU"}),
+                                       "subject_pk_info": public_key, "attributes": []},
+        "signature_algorithm": {"algorithm": "sha256_rsa"},
+        "signature": b"\x01" * 7500,
+    })
+    result = check_bytes(request.dump(), "huge.csr")
+    assert result["verdict"] in VERDICTS
+    assert "chain.signature_unchecked" in {f["code"] for f in result["findings"]}

@@ -6,8 +6,7 @@ import io
 import json
 
 import pytest
-from conftest import write_registry
-from fake_web import FakeWeb, Reply, html
+from fake_web import FakeWeb, Reply, html, write_registry
 
 from igcsante.links.cli import main
 

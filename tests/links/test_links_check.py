@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 
 import pytest
-from conftest import write_registry
+from fake_web import write_registry
 
 from igcsante.links.cli import main
 

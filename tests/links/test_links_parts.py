@@ -6,9 +6,11 @@ import email.utils
 import pytest
 from fake_web import FakeWeb, Reply
 
+from igcsante.cert.trust import PINS
 from igcsante.links.check import check_links, user_agent
 from igcsante.links.classify import contains, is_home_page, review_problem
 from igcsante.links.fetch import FetchOptions, retry_after_seconds
+from igcsante.links.pins import NotAChain, chain_certificates, unpinned
 from igcsante.links.registry import Expectation, LinkEntry
 
 
@@ -73,3 +75,17 @@ def test_a_redirect_to_an_invalid_address_leads_nowhere(location):
         web.close()
     assert [p.code for p in result.problems] == ["not_found"] and "invalid address" in result.problems[0].message
     assert web.count("/bad") == 1  # no point trying again
+
+
+def test_the_published_production_chain_matches_the_checker_pins(shared_data):
+    certificates = chain_certificates((shared_data / "prod-ca" / "Chaine_de_certification-IGC-Sante.p7b").read_bytes())
+    assert len(certificates) == 8 and unpinned(certificates, PINS) == []
+    organisations = next(c for c in certificates if "ELEMENTAIRE ORGANISATIONS" in c.subject)
+    without_it = set(PINS) - {organisations.sha256}
+    assert unpinned(certificates, without_it) == [organisations]
+
+
+@pytest.mark.parametrize("body", [b"", b"%PDF-1.4", b"-----BEGIN PKCS7-----\nAAAA\n-----END PKCS7-----\n"])
+def test_what_is_not_a_chain_says_so(body):
+    with pytest.raises(NotAChain):
+        chain_certificates(body)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import write_registry
+from fake_web import write_registry
 
 from igcsante.links.cli import main
 from igcsante.links.registry import RegistryError, load_registry

@@ -3,8 +3,7 @@
 import contextlib
 import io
 
-from conftest import write_registry
-from fake_web import FakeWeb, Reply
+from fake_web import FakeWeb, Reply, write_registry
 
 from igcsante.links import report
 from igcsante.links.cli import main

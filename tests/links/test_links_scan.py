@@ -1,6 +1,6 @@
 """`igcsante links scan SITE`: every external URL of the built HTML must be a registry entry."""
 
-from conftest import write_registry
+from fake_web import write_registry
 
 from igcsante.links.cli import main
 from igcsante.links.scan import unregistered

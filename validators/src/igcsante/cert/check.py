@@ -60,7 +60,8 @@ def _check(data, opts, report, result, password) -> bool:
     else:
         certificates, leaf_hint = _certificates(others), None
     if not certificates:
-        if not report.has("p12.password_needed"):
+        # a .p12 whose certificates are encrypted already says why (password needed, wrong, or not openable here)
+        if not report.has("p12.password_needed", "p12.wrong_password", "p12.encrypted_unchecked"):
             report.add("input.unreadable", "no certificate found in the file")
         return False
     return _check_leaf(certificates, leaf_hint, opts, report, result)

@@ -1,4 +1,4 @@
-"""RSA signature verification over pow(), pure Python (runs in Pyodide as in CPython).
+"""RSA (and ECDSA) signature verification over pow(), pure Python (runs in Pyodide as in CPython).
 
 Verification rebuilds the whole expected encoded message (EMSA-PKCS1-v1_5) or checks every byte
 of the EMSA-PSS structure, never just "the digest appears somewhere": that is what makes a
@@ -8,6 +8,8 @@ pow()-based verifier safe (no Bleichenbacher-style forgery on low exponents).
 import hashlib
 
 from asn1crypto import algos, keys
+
+from igcsante.cert import ecdsa
 
 # DER of DigestInfo up to the digest (RFC 8017 §9.2, note 1).
 DIGEST_INFO_PREFIX = {
@@ -20,6 +22,10 @@ DIGEST_INFO_PREFIX = {
 }
 
 
+MAX_RSA_BITS = 16384
+MAX_EXPONENT_BITS = 64  # IGC-Santé and every CA use 65537
+
+
 class Unverifiable(Exception):
     """The signature cannot be checked here (algorithm not supported); the message says which."""
 
@@ -28,12 +34,23 @@ def verify(public_key: keys.PublicKeyInfo, algorithm: algos.SignedDigestAlgorith
            signature: bytes, message: bytes) -> bool:
     """True if `signature` over `message` verifies with `public_key`; Unverifiable if unsupported."""
     scheme = algorithm.signature_algo
-    if public_key.algorithm != "rsa":
-        raise Unverifiable(f"{public_key.algorithm.upper()} signatures are not verified by this checker")
+    if public_key.algorithm == "ec" and scheme == "ecdsa":
+        if algorithm.hash_algo not in DIGEST_INFO_PREFIX:
+            raise Unverifiable(f"hash {algorithm.hash_algo} is not supported")
+        try:
+            return ecdsa.verify(public_key, algorithm.hash_algo, signature, message)
+        except ecdsa.UnsupportedCurve as error:
+            raise Unverifiable(str(error)) from None
+    if public_key.algorithm != "rsa" or scheme not in ("rsassa_pkcs1v15", "rsassa_pss"):
+        raise Unverifiable(f"{scheme} signatures with a {public_key.algorithm.upper()} key are not verified by this checker")
     numbers = public_key["public_key"].parsed
     modulus, exponent = numbers["modulus"].native, numbers["public_exponent"].native
     if modulus <= 0 or exponent <= 0:
         return False
+    if modulus.bit_length() > MAX_RSA_BITS or exponent.bit_length() > MAX_EXPONENT_BITS:
+        # pow() on such numbers could take minutes: a hostile file must still end quickly
+        raise Unverifiable(f"RSA key of {modulus.bit_length()} bits with a {exponent.bit_length()}-bit exponent is beyond "
+                           f"what this checker verifies ({MAX_RSA_BITS} bits, {MAX_EXPONENT_BITS}-bit exponent)")
     size = (modulus.bit_length() + 7) // 8
     if len(signature) != size:
         return False
@@ -43,13 +60,11 @@ def verify(public_key: keys.PublicKeyInfo, algorithm: algos.SignedDigestAlgorith
     encoded = pow(value, exponent, modulus).to_bytes(size, "big")
     if scheme == "rsassa_pkcs1v15":
         return encoded == pkcs1v15_encoding(algorithm.hash_algo, message, size)
-    if scheme == "rsassa_pss":
-        params = algorithm["parameters"]
-        hash_name = params["hash_algorithm"]["algorithm"].native
-        mgf_hash = params["mask_gen_algorithm"]["parameters"]["algorithm"].native
-        salt_length = params["salt_length"].native
-        return pss_matches(encoded, message, modulus.bit_length() - 1, hash_name, mgf_hash, salt_length)
-    raise Unverifiable(f"signature scheme {scheme} is not verified by this checker")
+    params = algorithm["parameters"]  # RSASSA-PSS
+    hash_name = params["hash_algorithm"]["algorithm"].native
+    mgf_hash = params["mask_gen_algorithm"]["parameters"]["algorithm"].native
+    salt_length = params["salt_length"].native
+    return pss_matches(encoded, message, modulus.bit_length() - 1, hash_name, mgf_hash, salt_length)
 
 
 def pkcs1v15_encoding(hash_name: str, message: bytes, size: int) -> bytes:

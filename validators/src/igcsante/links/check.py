@@ -57,7 +57,8 @@ async def _check_all(entries, review_period_days, options, pins, interval, today
         async def check_one(entry: LinkEntry) -> Result:
             fetched = await fetcher.fetch(entry.url)
             result = _result(entry, fetched)
-            result.problems = classify(entry, fetched, pins)
+            # Parsing a big PDF takes a while: off the event loop, so other hosts' requests go on.
+            result.problems = await asyncio.to_thread(classify, entry, fetched, pins)
             if (stale := review_problem(entry, review_period_days, today)) is not None:
                 result.problems.append(stale)
             return result

@@ -1,0 +1,66 @@
+"""What the build put into the site for the checker: pinned Pyodide core, wheels registered by
+hash in the lock file, trust anchors, the findings reference and the Content-Security-Policy."""
+
+import base64
+import hashlib
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from igcsante.cert.findings import REGISTRY
+from igcsante.cert.trust import PINS
+from macros import checker_bundle, csp
+
+pytestmark = pytest.mark.site
+
+
+def sha256(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_pyodide_core_is_the_pinned_one(built_site):
+    core = built_site / "assets" / "checker" / "pyodide"
+    for name, expected in checker_bundle.PYODIDE_CORE.items():
+        assert sha256(core / name) == expected, name
+
+
+def test_the_lock_file_lists_only_our_wheels_with_their_hashes(built_site):
+    core = built_site / "assets" / "checker" / "pyodide"
+    lock = json.loads((core / "pyodide-lock.json").read_text())
+    assert sorted(lock["packages"]) == ["asn1crypto", "igcsante"]
+    assert lock["packages"]["igcsante"]["depends"] == ["asn1crypto"]
+    for package in lock["packages"].values():
+        assert sha256(core / package["file_name"]) == package["sha256"], package["name"]
+    assert lock["packages"]["asn1crypto"]["sha256"] == checker_bundle.ASN1CRYPTO_SHA256
+
+
+def test_the_trust_anchors_are_pinned_certificates(built_site):
+    bundle = json.loads((built_site / "assets" / "checker" / "trust-anchors.json").read_text())
+    assert bundle["anchors"], "the site was built without IGCSANTE_TRUST_DIR"
+    for anchor in bundle["anchors"]:
+        assert hashlib.sha256(base64.b64decode(anchor["der"])).hexdigest() == anchor["sha256"] in PINS
+
+
+def test_the_findings_reference_has_one_anchor_per_code(built_site):
+    soup = BeautifulSoup((built_site / "checker" / "findings" / "index.html").read_text(), "html.parser")
+    for code in REGISTRY:
+        assert len(soup.find_all(id=code)) == 1, code
+    assert len(soup.select("[data-code]")) == len(REGISTRY)
+
+
+def test_every_page_has_a_policy_that_covers_its_inline_scripts(built_site):
+    pages = list(built_site.rglob("*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        head = BeautifulSoup(html, "html.parser").head
+        meta = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta is not None, page
+        first_script = head.find("script")
+        assert first_script is None or meta.sourceline < first_script.sourceline, "the policy must come first"
+        policy = meta["content"]
+        assert "connect-src 'self'" in policy and "default-src 'self'" in policy
+        assert not re.search(r"https?://", policy), "the policy must name no other origin"
+        assert csp.script_hashes(html) <= set(policy.replace(";", " ").split()), page
