@@ -105,3 +105,10 @@ def test_without_anchors_the_signature_is_not_claimed(pki, tmp_path):
     done = run("--format", "json", "--env", "test", leaf)
     codes = {f["code"] for f in json.loads(done.stdout)["results"][0]["findings"]}
     assert "chain.anchors_unavailable" in codes and "chain.verified" not in codes
+
+
+def test_closed_pipe_gives_no_traceback(shared_data):
+    # the JSON for the whole folder is larger than a pipe buffer, so head closes the pipe mid-write
+    command = [sys.executable, "-m", "igcsante", "cert", "--format", "json", "--env", "test", str(shared_data)]
+    done = subprocess.run(f"{' '.join(command)} | head -1", shell=True, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in done.stderr and done.stdout.strip()

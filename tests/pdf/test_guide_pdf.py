@@ -114,14 +114,21 @@ def test_every_external_link_prints_its_url(edition, built_site):
     assert not missing, f"external URLs not printed after their link: {missing}"
 
 
+def widget_data(widget) -> list[dict]:
+    """The JSON a widget carries for its script: in a data-* attribute or a JSON script element."""
+    sources = [value for value in widget.attrs.values() if isinstance(value, str) and value.lstrip().startswith("{")]
+    for script in widget.select('script[type="application/json"]'):
+        sources.append(script.string or "{}")
+        script.decompose()
+    return [json.loads(source) for source in sources]
+
+
 def widget_texts(print_page: BeautifulSoup) -> set[str]:
     """Texts that only the interactive widgets show: the stepper's controls, the checker's live part."""
     texts = set()
     for widget in print_page.select(".no-print, [data-tree]"):
-        for data in widget.select('script[type="application/json"]'):
-            ui = json.loads(data.string).get("ui", {})
-            texts |= {value for value in ui.values() if "{" not in value}
-            data.decompose()
+        for data in widget_data(widget):
+            texts |= {value for value in data.get("ui", {}).values() if "{" not in value}
         texts |= {flat(line) for line in widget.get_text("\n").splitlines()}
     return {text.strip() for text in texts if len(text.strip()) >= 6}
 

@@ -112,8 +112,9 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         results.append(check_bytes(data, str(path), use=args.use, env=args.env, at=args.at, password=password,
                                    lang=args.lang, trust=store))
-    if args.format == "json":
-        print(json.dumps({"results": results}, ensure_ascii=False, indent=2))
-    else:
-        print(render(results, args.lang))
+    output = json.dumps({"results": results}, ensure_ascii=False, indent=2) if args.format == "json" else render(results, args.lang)
+    try:
+        print(output, flush=True)
+    except BrokenPipeError:  # `igcsante cert ... | head`: the reader left; not an error worth a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return max(EXIT_CODES[result["verdict"]] for result in results)
