@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from igcsante.cert.findings import reference
 
-from .i18n import page_language, pick
+from .i18n import edition_root, page_language, pick
 from .links import load_links
 
 UI_FILE = Path("data") / "checker_ui.yml"
@@ -57,7 +57,7 @@ def citation_targets(env, lang: str) -> dict[str, dict[str, str]]:
         if citation in links:
             targets[citation] = {"href": links[citation]["url"], "label": pick(links[citation]["label"], lang)}
         elif citation.partition("#")[0].endswith(".md"):
-            href = get_relative_url(page_url(citation), here)
+            href = get_relative_url(edition_root(lang) + page_url(citation), here)
             targets[citation] = {"href": href, "label": page_title(env.conf["docs_dir"], lang, citation)}
         else:
             raise ValueError(f"finding {finding['code']}: citation '{citation}' is neither a link id nor a page")
@@ -74,17 +74,17 @@ def register(env):
             "lang": lang,
             "strings": strings,
             "citations": citation_targets(env, lang),
-            "findings": get_relative_url(page_url(FINDINGS_PAGE), env.page.url),
+            "findings": get_relative_url(edition_root(lang) + page_url(FINDINGS_PAGE), env.page.url),
         }
         text = {key: html.escape(value) for key, value in strings.items()}
 
         def options(prefix, values):
             return "".join(f'<option value="{value}">{text[prefix + value]}</option>' for value in values)
 
-        # "</" cannot appear in the JSON (it would end the script element early).
-        data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
-        return f"""<div id="igc-checker" class="igc-checker">
-<script type="application/json" class="igc-checker__config">{data}</script>
+        # An attribute, not a JSON <script>: Material's instant navigation re-creates the scripts
+        # of each new page, and the Content-Security-Policy would refuse that one.
+        data = html.escape(json.dumps(config, ensure_ascii=False))
+        return f"""<div id="igc-checker" class="igc-checker" data-config="{data}">
 <div class="igc-checker__offline">
 <p><strong>{text['offline_title']}.</strong> {text['offline_text']}</p>
 <pre><code>{text['offline_command']}</code></pre>
@@ -146,7 +146,7 @@ def register(env):
                 f"`{code}` · **{strings['severity_' + finding['severity']]}**\n\n"
                 f"**{strings['why']}.** {_text(finding['why'])}\n\n"
                 f"**{strings['fix']}.** {_text(finding['fix'])}\n\n"
-                f"{strings['guide']}: {target}\n"
+                f"{strings['guide']} {target}\n"
             )
         return "\n".join(sections)
 

@@ -169,8 +169,8 @@ def trust_anchor_bundle(trust_dir: str | None) -> dict:
         return {"source": None, "anchors": []}
     store = TrustStore.from_directory(trust_dir)
     if not store.certificates:
-        log.info("no pinned IGC-Santé CA certificate in %s: the in-page checker will say it cannot verify "
-                 "signatures", trust_dir)
+        found = "does not exist" if not Path(trust_dir).is_dir() else "holds no pinned IGC-Santé CA certificate"
+        log.info("IGCSANTE_TRUST_DIR=%s %s: the in-page checker will say it cannot verify signatures", trust_dir, found)
     ders = [certificate.dump() for certificate in store.certificates]
     return {
         "source": "IGCSANTE_TRUST_DIR",

@@ -25,3 +25,8 @@ def pick(mapping, lang: str) -> str:
     if isinstance(mapping, str):
         return mapping
     return mapping.get(lang) or mapping[DEFAULT_LANGUAGE]
+
+
+def edition_root(lang: str) -> str:
+    """Where an edition's pages are in the built site: '' for the default language, 'fr/' for French."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"

@@ -28,15 +28,10 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 if str(PROJECT_DIR) not in sys.path:
     sys.path.insert(0, str(PROJECT_DIR))
 
-from macros.i18n import DEFAULT_LANGUAGE, LANGUAGES, page_language  # noqa: E402
+from macros.i18n import DEFAULT_LANGUAGE, LANGUAGES, edition_root, page_language  # noqa: E402
 
 SEARCH_INDEX = Path("search") / "search_index.json"
 SITEMAP_URL = re.compile(r"\s*<url>\s*<loc>([^<]*)</loc>.*?</url>", re.S)
-
-
-def edition_root(lang: str) -> str:
-    """The site-relative URL of an edition's home: '' for the default language, 'fr/' for French."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 def edition_of(url: str) -> str:

@@ -105,9 +105,9 @@ def _item_html(view: TreeView, item_id: str) -> str:
 def _target_html(view: TreeView, target: str, numbers: dict) -> str:
     tree, t = view.tree, view.text
     if target in tree.nodes:
-        label = f'{view.ui["question"]} {numbers[target]}: {t(tree.nodes[target].question)}'
+        label = view.ui["question"].format(n=numbers[target], text=t(tree.nodes[target].question))
     else:
-        label = f'{view.ui["result"]}: {t(tree.outcomes[target].title)}'
+        label = view.ui["result"].format(text=t(tree.outcomes[target].title))
     return f'<a href="#{view.anchor(target)}">{escape(label)}</a>'
 
 
@@ -133,7 +133,7 @@ def outline_html(view: TreeView) -> str:
     parts.append("</ol>")
     for outcome in tree.outcomes.values():
         parts.append(f'<div class="tree-outline-outcome" id="{view.anchor(outcome.id)}">')
-        parts.append(f'<p><strong>{escape(ui["result"])}: {escape(t(outcome.title))}</strong></p>')
+        parts.append(f'<p><strong>{escape(ui["result"].format(text=t(outcome.title)))}</strong></p>')
         parts.append(f"<p>{escape(t(outcome.summary))}</p>")
         if outcome.items:
             parts.append(f'<p>{escape(ui["always"])}</p><ul>')
@@ -160,7 +160,7 @@ def mermaid_source(view: TreeView) -> str:
     order = view.question_order()
     lines = ["flowchart TD"]
     for n, node_id in enumerate(order, 1):
-        label = f'{view.ui["question"]} {n}: {t(tree.nodes[node_id].question)}'
+        label = view.ui["question"].format(n=n, text=t(tree.nodes[node_id].question))
         lines.append(f"  {_mermaid_id('q', node_id)}[{_mermaid_label(label)}]")
     for outcome in tree.outcomes.values():
         lines.append(f"  {_mermaid_id('o', outcome.id)}([{_mermaid_label(t(outcome.title))}])")

@@ -27,8 +27,9 @@ UI = {
         "en": "The step-by-step version needs JavaScript. Every question and answer is listed below.",
         "fr": "La version pas à pas nécessite JavaScript. Toutes les questions et réponses figurent ci-dessous.",
     },
-    "question": {"en": "Question", "fr": "Question"},
-    "result": {"en": "Result", "fr": "Résultat"},
+    # Templates: French puts a space before the colon.
+    "question": {"en": "Question {n}: {text}", "fr": "Question {n} : {text}"},
+    "result": {"en": "Result: {text}", "fr": "Résultat : {text}"},
     "adds": {"en": "Adds to your checklist:", "fr": "Ajoute à votre liste :"},
     "always": {"en": "Every checklist ending here also has:", "fr": "Toute liste qui aboutit ici comporte aussi :"},
     "back": {"en": "Back to the previous question", "fr": "Revenir à la question précédente"},

@@ -166,7 +166,8 @@ def test_the_checker_works_after_leaving_and_coming_back(checker_page, shared_da
     path = shared_data / "test-leaf" / "ORG_AUTH_CLI_INSI-MANU_2025-04-25_test.pem"
     assert choose(checker_page, path, use="insi", env="test")["verdict"] == "ready"
     if not checker_page.evaluate("window.__sameDocument === true"):
-        pytest.skip("Material's instant navigation is not in effect (it needs site_url): pages were fully reloaded")
+        pytest.skip("Material's instant navigation is not in effect (it needs site_url to be the served origin): "
+                    "pages were fully reloaded")
     # With instant navigation the worker, and Pyodide in it, lives on.
     assert sum("pyodide.asm.wasm" in url for url in request_log) == 1, "Pyodide was loaded again"
 

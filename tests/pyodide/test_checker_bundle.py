@@ -8,24 +8,26 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
 
 from igcsante.cert.findings import REGISTRY
 from igcsante.cert.trust import PINS
 from macros import checker_bundle, csp
 
-pytestmark = pytest.mark.site
 
 
 def sha256(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.site
 def test_the_pyodide_core_is_the_pinned_one(built_site):
     core = built_site / "assets" / "checker" / "pyodide"
     for name, expected in checker_bundle.PYODIDE_CORE.items():
         assert sha256(core / name) == expected, name
 
 
+@pytest.mark.site
 def test_the_lock_file_lists_only_our_wheels_with_their_hashes(built_site):
     core = built_site / "assets" / "checker" / "pyodide"
     lock = json.loads((core / "pyodide-lock.json").read_text())
@@ -36,6 +38,7 @@ def test_the_lock_file_lists_only_our_wheels_with_their_hashes(built_site):
     assert lock["packages"]["asn1crypto"]["sha256"] == checker_bundle.ASN1CRYPTO_SHA256
 
 
+@pytest.mark.site
 def test_the_trust_anchors_are_pinned_certificates(built_site):
     bundle = json.loads((built_site / "assets" / "checker" / "trust-anchors.json").read_text())
     assert bundle["anchors"], "the site was built without IGCSANTE_TRUST_DIR"
@@ -43,6 +46,7 @@ def test_the_trust_anchors_are_pinned_certificates(built_site):
         assert hashlib.sha256(base64.b64decode(anchor["der"])).hexdigest() == anchor["sha256"] in PINS
 
 
+@pytest.mark.site
 def test_the_findings_reference_has_one_anchor_per_code(built_site):
     soup = BeautifulSoup((built_site / "checker" / "findings" / "index.html").read_text(), "html.parser")
     for code in REGISTRY:
@@ -50,6 +54,7 @@ def test_the_findings_reference_has_one_anchor_per_code(built_site):
     assert len(soup.select("[data-code]")) == len(REGISTRY)
 
 
+@pytest.mark.site
 def test_every_page_has_a_policy_that_covers_its_inline_scripts(built_site):
     pages = list(built_site.rglob("*.html"))
     assert pages
@@ -64,3 +69,19 @@ def test_every_page_has_a_policy_that_covers_its_inline_scripts(built_site):
         assert "connect-src 'self'" in policy and "default-src 'self'" in policy
         assert not re.search(r"https?://", policy), "the policy must name no other origin"
         assert csp.script_hashes(html) <= set(policy.replace(";", " ").split()), page
+
+
+def test_a_core_file_that_does_not_match_its_pin_is_refused(tmp_path):
+    tampered = tmp_path / "pyodide.asm.wasm"
+    tampered.write_bytes(b"\0asm tampered")
+    with pytest.raises(PluginError, match="SHA-256"):
+        checker_bundle._verified_copy(tampered, tmp_path / "copy.wasm", checker_bundle.PYODIDE_CORE["pyodide.asm.wasm"])
+    assert not (tmp_path / "copy.wasm").exists()
+
+
+def test_without_a_trust_folder_no_anchor_is_bundled(tmp_path, shared_data):
+    assert checker_bundle.trust_anchor_bundle(None)["anchors"] == []
+    assert checker_bundle.trust_anchor_bundle(str(tmp_path / "missing"))["anchors"] == []
+    # Leaf certificates are not anchors: only pinned CA certificates are kept.
+    assert checker_bundle.trust_anchor_bundle(str(shared_data / "test-leaf"))["anchors"] == []
+    assert len(checker_bundle.trust_anchor_bundle(str(shared_data))["anchors"]) == len(PINS)

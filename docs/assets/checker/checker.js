@@ -18,13 +18,19 @@ let runtime = null;
 
 function getRuntime() {
   if (runtime) return runtime;
-  const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-  runtime = { worker, state: "loading", stage: "runtime", anchors: null, error: null, pending: new Map(), nextId: 1, onChange: null };
+  runtime = { worker: null, state: "loading", stage: "runtime", anchors: null, error: null, pending: new Map(), nextId: 1, onChange: null };
   const fail = (reason, detail) => {
     Object.assign(runtime, { state: "error", error: { reason, detail } });
     for (const { reject } of runtime.pending.values()) reject(new Error(detail));
     runtime.pending.clear();
   };
+  let worker;
+  try {
+    worker = runtime.worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  } catch (error) {  // a browser without module workers
+    fail("runtime", String(error.message || error));
+    return runtime;
+  }
   worker.onmessage = ({ data }) => {
     if (data.type === "stage") runtime.stage = data.stage;
     else if (data.type === "ready") Object.assign(runtime, { state: "ready", stage: "ready", anchors: data.anchors });
@@ -78,7 +84,7 @@ function decoded(value) {
 class CheckerView {
   constructor(root) {
     this.root = root;
-    this.config = JSON.parse(root.querySelector(".igc-checker__config").textContent);
+    this.config = JSON.parse(root.dataset.config);
     this.checks = [];        // [{options, result}] of the results shown
     this.generation = 0;     // a newer check makes older answers stale
     this.pkcs12 = null;      // {name, bytes} of the last .p12, to check again with a password
@@ -217,7 +223,7 @@ class CheckerView {
     return el("article", { class: `igc-result igc-result--${result.verdict}`, "data-verdict": result.verdict,
       "data-file": result.file, "data-use": options.use, "data-env": options.env },
       el("h3", { class: "igc-result__verdict" }, this.t(`verdict_${result.verdict}`)),
-      el("p", { class: "igc-result__file" }, `${result.file} — ${this.t("kind")}: ${this.t(`kind_${result.kind}`, {}, result.kind)}`),
+      el("p", { class: "igc-result__file" }, `${result.file} — ${this.t("kind")} ${this.t(`kind_${result.kind}`, {}, result.kind)}`),
       getRuntime().anchors === 0 ? el("p", { class: "igc-result__notice" }, this.t("no_anchors")) : null,
       el("ol", { class: "igc-result__findings" }, ...findings.map((finding) => this.renderFinding(finding))),
       certificate);
@@ -229,10 +235,11 @@ class CheckerView {
       el("p", { class: "igc-finding__title" },
         el("span", { class: "igc-finding__severity" }, this.t(`severity_${finding.severity}`)), " ",
         el("strong", {}, finding.title), " ",
-        el("a", { class: "igc-finding__code", href: `${this.config.findings}#${finding.code}` }, el("code", {}, finding.code))),
+        el("a", { class: "igc-finding__code", href: `${this.config.findings}#${finding.code}`, title: this.t("reference") },
+          el("code", {}, finding.code))),
       el("p", {}, el("strong", {}, `${this.t("why")}. `), finding.why),
       el("p", {}, el("strong", {}, `${this.t("fix")}. `), finding.fix),
-      citation ? el("p", { class: "igc-finding__links" }, `${this.t("guide")}: `, el("a", { href: citation.href }, citation.label)) : null,
+      citation ? el("p", { class: "igc-finding__links" }, `${this.t("guide")} `, el("a", { href: citation.href }, citation.label)) : null,
       finding.detail ? el("details", {}, el("summary", {}, this.t("detail")), el("pre", {}, finding.detail)) : null);
   }
 
@@ -269,5 +276,8 @@ function init() {
   new CheckerView(root).start();
 }
 
+// Module scripts run once the page is parsed, after Material's bundle has defined document$ (which
+// emits again after each instant navigation). Starting Python earlier, from the head, was measured
+// slower: compiling Pyodide then competes with the page's own start on a 2-core machine.
 if (window.document$) window.document$.subscribe(init);
 else init();

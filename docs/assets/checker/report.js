@@ -25,7 +25,7 @@ export function markdownReport(checks, t) {
   ];
   for (const { result } of checks) {
     lines.push(`## ${result.file} — ${t(`verdict_${result.verdict}`)}`, "");
-    lines.push(`${t("kind")}: ${t(`kind_${result.kind}`, {}, result.kind)}`, "");
+    lines.push(`${t("kind")} ${t(`kind_${result.kind}`, {}, result.kind)}`, "");
     for (const finding of result.findings) {
       lines.push(`### ${t(`severity_${finding.severity}`)}: ${finding.title} (\`${finding.code}\`)`, "");
       lines.push(`**${t("why")}.** ${finding.why}`, "");
