@@ -3,7 +3,7 @@
 After each build it writes, under `<site_dir>/assets/checker/`:
 
 - `pyodide/`: the Pyodide core copied from the npm package (`node_modules/pyodide`), each file
-  checked against the SHA-256 recorded below;
+  checked against the SHA-256 recorded below (pyodide.mjs loses its CDN default: PYODIDE_PATCH);
 - `pyodide/igcsante-*.whl` (built from `validators/`) and `pyodide/asn1crypto-*.whl` (pinned,
   hash-checked), registered in `pyodide/pyodide-lock.json`, a copy of Pyodide's lock file that
   lists only what the site ships, so `loadPackage('igcsante')` checks each wheel's hash;
@@ -45,6 +45,11 @@ PYODIDE_CORE = {
     "python_stdlib.zip": "831fd1e535084b972f87c6a35275de3d236efd5166f5e77ce89497710635e73c",
 }
 PYODIDE_LOCK_SHA256 = "14d2c2dba101277999e17135e653d8f15389ad1437f53eae213bf0c3cdff723d"
+# pyodide.mjs names the jsDelivr CDN as its default package source. The page always passes its own
+# packageBaseUrl, so the default is never used; it is replaced all the same, so that no file of the
+# site names a CDN. The patched file is pinned too.
+PYODIDE_PATCH = ("pyodide.mjs", b"https://cdn.jsdelivr.net/pyodide/v${U}/full/", b"./",
+                 "cc9fac87dc114a18200bcf318db50dee940ea541a7823546549a5aef1e56194d")
 
 # The checker's only dependency, pinned like requirements.lock; the hash is PyPI's.
 ASN1CRYPTO_REQUIREMENT = "asn1crypto==1.5.1"
@@ -77,10 +82,16 @@ def _check_pyodide_pin() -> None:
 
 
 def _verified_copy(source: Path, target: Path, expected_sha256: str) -> None:
-    actual = sha256_file(source)
+    data = source.read_bytes()
+    actual = hashlib.sha256(data).hexdigest()
     if actual != expected_sha256:
         raise PluginError(f"{source} has SHA-256 {actual}, expected {expected_sha256}: reinstall with `npm ci`")
-    shutil.copyfile(source, target)
+    name, default_source, replacement, patched_sha256 = PYODIDE_PATCH
+    if source.name == name:
+        data = data.replace(default_source, replacement)
+        if hashlib.sha256(data).hexdigest() != patched_sha256:
+            raise PluginError(f"patching {name} did not give the pinned result: update PYODIDE_PATCH with the pin")
+    target.write_bytes(data)
 
 
 def _source_fingerprint() -> str:

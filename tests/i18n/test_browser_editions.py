@@ -69,3 +69,16 @@ def test_the_checker_answers_in_french_on_the_french_page(page, site_url, shared
         internal = [href for href in hrefs if href.startswith(site_url)]
         assert internal and all(href.startswith(site_url + "fr/") for href in internal), hrefs
     assert_local_only(request_log, site_url)
+
+
+def test_after_an_instant_navigation_the_switcher_leads_to_the_new_page_twin(page, site_url, instant_navigation, page_errors):
+    page.goto(site_url + "procedure/")
+    page.evaluate("window.__same_document = true")
+    page.click('article a[href$="1-contract/"]')
+    page.wait_for_url(site_url + "procedure/1-contract/")
+    page.wait_for_function("document.querySelector('article h1').textContent.startsWith('Step 1')")
+    assert page.evaluate("window.__same_document === true"), "the click was a full page load, not an instant navigation"
+    switch_language(page, "fr")
+    assert page.url == site_url + "fr/procedure/1-contract/"
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert not page_errors, page_errors

@@ -59,3 +59,20 @@ def test_every_nav_title_is_translated():
         untranslated = sorted(titles - set(translations))
         assert not untranslated, f"nav titles without a '{locale}' translation in mkdocs.yml: {untranslated}"
         assert all(str(value).strip() for value in translations.values())
+
+
+def _front_matter_keys(path: Path) -> set[str]:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return set()
+    return set(yaml_load(text.split("---\n", 2)[1]) or {})
+
+
+def test_twins_have_the_same_front_matter_keys():
+    """Front matter drives templates (description, page options): both editions set the same keys."""
+    for source in sorted(_pages(DEFAULT_LANGUAGE)):
+        keys = _front_matter_keys(DOCS / DEFAULT_LANGUAGE / source)
+        for lang in LANGUAGES:
+            twin = DOCS / lang / source
+            if twin.is_file():
+                assert _front_matter_keys(twin) == keys, f"docs/{lang}/{source}: front matter keys differ from English"

@@ -34,7 +34,8 @@ export class CheckerLoadError extends Error {}
  */
 export async function startChecker({ loadPyodide, indexURL, trustBundle, onProgress = () => {} }) {
   onProgress("runtime");
-  const pyodide = await loadPyodide({ indexURL, lockFileURL: `${indexURL}pyodide-lock.json` });
+  // packageBaseUrl given explicitly: wheels come from the site, never from Pyodide's default CDN.
+  const pyodide = await loadPyodide({ indexURL, lockFileURL: `${indexURL}pyodide-lock.json`, packageBaseUrl: indexURL });
   onProgress("package");
   // loadPackage reports a missing or corrupt wheel through errorCallback and resolves anyway:
   // keep the messages, and judge by whether the import below works.

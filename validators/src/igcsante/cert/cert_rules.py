@@ -113,13 +113,16 @@ def usage_and_name(view: CertView, context: Context, report) -> None:
         if view.cn == INSI_AUTO:
             report.add("cert.insi_auto", f"CN={view.cn}")
         elif view.cn != INSI_NAME:
-            report.add("cert.insi_name", f"CN='{view.cn}'; INSi expects exactly '{INSI_NAME}' (or '{INSI_AUTO}') "
+            unusual = names.unusual_characters(view.cn)
+            shown = unusual[:3] + ([f"{len(unusual) - 3} more"] if len(unusual) > 3 else [])
+            hidden = f"; it holds {', '.join(shown)}" if unusual else ""
+            report.add("cert.insi_name", f"CN='{view.cn}'{hidden}; INSi expects exactly '{INSI_NAME}' (or '{INSI_AUTO}') "
                                          "and answers DESIR_560 otherwise")
 
 
 def _inferred_use(view: CertView) -> str:
-    squashed = "".join(c for c in view.cn.upper() if c.isalnum())
-    if squashed.startswith("INSI"):
+    # the skeleton also catches names that only look like INSI-MANU (fullwidth, Cyrillic, zero-width characters)
+    if names.skeleton(view.cn).startswith("INSI"):
         return "insi"
     return {"AUTH_CLI": "dmp-auth", "SIGN": "dmp-sign"}.get(view.usage, "auto")
 
@@ -196,7 +199,8 @@ def chain_signature(view: CertView, context: Context, report) -> None:
     if unsupported:
         report.add("chain.signature_unchecked", unsupported)
     else:
-        report.add("chain.bad_signature", f"the signature does not match the key of {view.issuer_cn or names.rfc4514(view.issuer)}")
+        report.add("chain.bad_signature", f"the signature ({view.signature_name}) does not match the key of "
+                                          f"{view.issuer_cn or names.rfc4514(view.issuer)}")
 
 
 def _sha256(certificate: x509.Certificate) -> str:

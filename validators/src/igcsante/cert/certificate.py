@@ -6,7 +6,7 @@ from datetime import datetime
 
 from asn1crypto import x509
 
-from igcsante.cert import names
+from igcsante.cert import names, signatures
 
 ORG_CAS = {"AC IGC-SANTE ELEMENTAIRE ORGANISATIONS", "TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS"}
 OID_PRODUCT_CATEGORY = "1.2.250.1.71.1.2.5"  # TRE_G01-CategorieProduit (FACTS §2.4)
@@ -102,7 +102,7 @@ def describe(der: bytes) -> CertView:
     public_key = certificate.public_key
     view.key_type = public_key.algorithm.upper()
     view.key_bits = public_key.bit_size
-    view.signature_hash = certificate["signature_algorithm"].hash_algo
+    view.signature_hash = signatures.hash_name(certificate["signature_algorithm"])  # '' if unknown: chain_signature says
     view.signature_name = certificate["signature_algorithm"]["algorithm"].native
     extensions = certificate["tbs_certificate"]["extensions"]
     for extension in extensions:

@@ -44,8 +44,9 @@ def key(request: csr.CertificationRequest, report) -> None:
 
 def signature_algorithm(request: csr.CertificationRequest, report) -> None:
     algorithm = request["signature_algorithm"]
-    if algorithm.hash_algo in WEAK_HASHES:
-        report.add("csr.weak_signature", f"{algorithm['algorithm'].native} ({algorithm.hash_algo.upper()})")
+    hash_algorithm = signatures.hash_name(algorithm)  # '' if unknown: self_signature reports it
+    if hash_algorithm in WEAK_HASHES:
+        report.add("csr.weak_signature", f"{algorithm['algorithm'].native} ({hash_algorithm.upper()})")
 
 
 def subject_reminder(request: csr.CertificationRequest, report) -> None:

@@ -20,6 +20,7 @@ PEM_LABELS = {
     "CERTIFICATE REQUEST": "csr", "NEW CERTIFICATE REQUEST": "csr",
     "PKCS7": "pkcs7", "CERTIFICATE CHAIN": "pkcs7", "CMS": "pkcs7", "PKCS12": "pkcs12",
 }
+DAMAGED_KEY = re.compile(r"-----BEGIN [^-\r\n]*PRIVATE KEY-----|PuTTY-User-Key-File-\d", re.I)
 BASE64_TEXT = re.compile(r"[A-Za-z0-9+/=\s]+")
 
 OID_SIGNED_DATA = "1.2.840.113549.1.7.2"
@@ -62,6 +63,10 @@ def read_blocks(data: bytes) -> tuple[list[Block], list[str]]:
         label, body = match.group(1), match.group(2)
         blocks.append(_pem_block(label, body, notes))
     blocks = [block for block in blocks if block]
+    # A key whose armour was damaged (END line lost, label retyped) or a PuTTY key is still a key sent by mistake.
+    key_headers = DAMAGED_KEY.findall(text)
+    if len(key_headers) > sum(block.kind == "private_key" for block in blocks):
+        blocks.append(Block("private_key", b"", "PEM", f"damaged or non-PEM private key ('{key_headers[-1].strip('-')}')"))
     if blocks:
         return blocks, notes
     if PEM_BLOCK.search(text):

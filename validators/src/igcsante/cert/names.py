@@ -1,4 +1,6 @@
-"""Distinguished names: attribute lists and RFC 4514 strings (CN=...,OU=...,C=FR)."""
+"""Distinguished names: attribute lists, RFC 4514 strings (CN=...,OU=...,C=FR), lookalike characters."""
+
+import unicodedata
 
 from asn1crypto import x509
 
@@ -55,3 +57,25 @@ def _escape(value: str) -> str:
     if escaped.endswith(" ") and not escaped.endswith("\\ "):
         escaped = escaped[:-1] + "\\ "
     return escaped
+
+
+# Cyrillic and Greek capitals that print like the Latin letters of INSI-MANU / INSI-AUTO.
+LOOKALIKES = str.maketrans("\u0406\u04c0\u0399\u039d\u0405\u041c\u039c\u0410\u0391\u0422\u03a4\u041e\u039f",
+                           "IIINSMMAATTOO")
+
+
+def skeleton(text: str) -> str:
+    """What a reader sees: NFKC (fullwidth to ASCII), lookalike letters mapped, upper case, letters and digits only."""
+    folded = unicodedata.normalize("NFKC", text).translate(LOOKALIKES).upper()
+    return "".join(char for char in folded if char.isascii() and char.isalnum())
+
+
+def unusual_characters(text: str) -> list[str]:
+    """Characters a reader cannot tell apart from ASCII or cannot see, named: 'U+200B ZERO WIDTH SPACE at position 10'."""
+    found = [f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')} at position {index + 1}"
+             for index, char in enumerate(text) if not (char.isascii() and char.isprintable())]
+    if text[:1].isspace():
+        found.insert(0, "a space at the start")
+    if text[-1:].isspace():
+        found.append("a space at the end")
+    return found

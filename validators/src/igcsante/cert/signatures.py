@@ -30,18 +30,42 @@ class Unverifiable(Exception):
     """The signature cannot be checked here (algorithm not supported); the message says which."""
 
 
+KEY_SCHEMES = {"rsa": ("rsassa_pkcs1v15", "rsassa_pss"), "ec": ("ecdsa",)}  # what each key type can sign with
+
+
+def signature_scheme(algorithm: algos.SignedDigestAlgorithm) -> str:
+    """'rsassa_pkcs1v15', 'rsassa_pss', 'ecdsa'...; '' for an unknown OID or undecodable parameters."""
+    try:
+        scheme = algorithm.signature_algo
+    except (ValueError, TypeError, KeyError):
+        return ""
+    return scheme if hash_name(algorithm) else ""  # the hash is read from the parameters: damaged ones show here
+
+
+def hash_name(algorithm: algos.SignedDigestAlgorithm) -> str:
+    """The digest of a signature algorithm ('sha256'...); '' when the OID or parameters cannot be decoded."""
+    try:
+        return algorithm.hash_algo
+    except (ValueError, TypeError, KeyError):
+        return ""
+
+
 def verify(public_key: keys.PublicKeyInfo, algorithm: algos.SignedDigestAlgorithm,
            signature: bytes, message: bytes) -> bool:
     """True if `signature` over `message` verifies with `public_key`; Unverifiable if unsupported."""
-    scheme = algorithm.signature_algo
-    if public_key.algorithm == "ec" and scheme == "ecdsa":
-        if algorithm.hash_algo not in DIGEST_INFO_PREFIX:
-            raise Unverifiable(f"hash {algorithm.hash_algo} is not supported")
+    scheme, hash_algorithm = signature_scheme(algorithm), hash_name(algorithm)
+    if not scheme or (public_key.algorithm in KEY_SCHEMES and scheme not in KEY_SCHEMES[public_key.algorithm]):
+        # An unknown algorithm, damaged parameters, or one the key cannot produce (an "ECDSA" signature
+        # claimed under an RSA authority): no valid signature looks like this, so it is a forgery or damage.
+        return False
+    if public_key.algorithm == "ec":
+        if hash_algorithm not in DIGEST_INFO_PREFIX:
+            raise Unverifiable(f"hash {hash_algorithm or 'unknown'} is not supported")
         try:
-            return ecdsa.verify(public_key, algorithm.hash_algo, signature, message)
+            return ecdsa.verify(public_key, hash_algorithm, signature, message)
         except ecdsa.UnsupportedCurve as error:
             raise Unverifiable(str(error)) from None
-    if public_key.algorithm != "rsa" or scheme not in ("rsassa_pkcs1v15", "rsassa_pss"):
+    if public_key.algorithm != "rsa":
         raise Unverifiable(f"{scheme} signatures with a {public_key.algorithm.upper()} key are not verified by this checker")
     numbers = public_key["public_key"].parsed
     modulus, exponent = numbers["modulus"].native, numbers["public_exponent"].native
@@ -59,12 +83,14 @@ def verify(public_key: keys.PublicKeyInfo, algorithm: algos.SignedDigestAlgorith
         return False
     encoded = pow(value, exponent, modulus).to_bytes(size, "big")
     if scheme == "rsassa_pkcs1v15":
-        return encoded == pkcs1v15_encoding(algorithm.hash_algo, message, size)
+        return encoded == pkcs1v15_encoding(hash_algorithm, message, size)
     params = algorithm["parameters"]  # RSASSA-PSS
-    hash_name = params["hash_algorithm"]["algorithm"].native
-    mgf_hash = params["mask_gen_algorithm"]["parameters"]["algorithm"].native
-    salt_length = params["salt_length"].native
-    return pss_matches(encoded, message, modulus.bit_length() - 1, hash_name, mgf_hash, salt_length)
+    try:
+        mgf_hash = params["mask_gen_algorithm"]["parameters"]["algorithm"].native
+        salt_length = params["salt_length"].native
+    except (ValueError, TypeError, KeyError):
+        return False  # damaged parameters: no valid signature carries them
+    return pss_matches(encoded, message, modulus.bit_length() - 1, hash_algorithm, mgf_hash, salt_length)
 
 
 def pkcs1v15_encoding(hash_name: str, message: bytes, size: int) -> bytes:
