@@ -215,6 +215,7 @@ def print_guide(site_dir: Path, out_dir: Path, chromium: str) -> list[Path]:
                         print(f"warning: {warning}", file=sys.stderr)
                     if not partial.read_bytes().startswith(b"%PDF-"):
                         raise PrintError(f"Chromium produced no PDF for {url}")
+                    partial.chmod(0o644)  # mkstemp's 0600 would hide the PDF from a web server
                     os.replace(partial, target)
                 finally:
                     partial.unlink(missing_ok=True)

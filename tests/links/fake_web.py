@@ -225,6 +225,7 @@ def routes(chain_p7b: bytes, rogue_p7b: bytes) -> dict:
         "/crash": _always(Reply(500, html("Internal error"))),
         "/unavailable": _always(Reply(503, html("Service unavailable"))),
         "/reset": _always(Reply(reset=True)),
+        "/bad-port": _redirect(302, "http://127.0.0.1:99999/moved"),
         "/chain.p7b": _always(Reply(body=chain_p7b, headers={"Content-Type": "application/x-pkcs7-certificates"})),
         "/rogue.p7b": _always(Reply(body=rogue_p7b, headers={"Content-Type": "application/x-pkcs7-certificates"})),
         "/garbage.p7b": _always(Reply(body=b"\x00\x01 not a chain", headers={"Content-Type": "application/octet-stream"})),

@@ -58,6 +58,7 @@ CASES = [
     Case("server_error", "q", "/crash", HTML, "error", ["server_error"]),
     Case("unavailable", "r", "/unavailable", HTML, "error", ["server_error"]),
     Case("connection_reset", "s", "/reset", HTML, "error", ["server_error"]),
+    Case("redirect_to_bad_port", "s", "/bad-port", HTML, "error", ["not_found"]),  # was a traceback
     Case("tls_error", "tls", "/page", HTML, "error", ["tls_error"]),
     Case("chain_pinned", "u", "/chain.p7b", PINNED, "ok", kind="ca-publication"),
     Case("chain_unpinned", "u", "/rogue.p7b", PINNED, "error", ["pin_mismatch"], kind="ca-publication"),

@@ -23,6 +23,7 @@ BAD_ENTRIES = [
     ({"id": "Bad-Id"}, "id must match"),
     ({"url": "ftp://example.org/x"}, "url must be an absolute http"),
     ({"url": "/relative"}, "url must be an absolute http"),
+    ({"url": "http://[::1"}, "url must be an absolute http"),  # an unclosed IPv6 bracket was a traceback
     ({"kind": "blog"}, "kind must be one of"),
     ({"reviewed": "yesterday"}, "reviewed must be a date"),
     ({"expect": {"type": "doc"}}, "expect.type must be one of"),

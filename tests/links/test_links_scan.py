@@ -49,3 +49,20 @@ def test_a_site_whose_urls_are_all_registered_passes(tmp_path, capsys):
 def test_a_folder_that_is_not_a_built_site_is_a_usage_error(tmp_path, capsys):
     assert main(["scan", str(tmp_path / "nothing"), "--registry", str(_registry(tmp_path))]) == 2
     assert "not a built site" in capsys.readouterr().err
+
+
+def test_the_sites_own_address_is_not_external(tmp_path):
+    own = "http://127.0.0.1:8000/"
+    site = _site(
+        tmp_path,
+        {
+            "index.html": f'<link rel="canonical" href="{own}"><a href="{own}fr/">français</a>',
+            "procedure/index.html": f'<link rel="canonical" href="{own}procedure/"><a href="https://elsewhere.example/">x</a>',
+        },
+    )
+    assert unregistered(site, set()) == {"https://elsewhere.example/": ["procedure/index.html"]}
+
+
+def test_a_malformed_external_url_is_reported_not_a_traceback(tmp_path):
+    site = _site(tmp_path, {"index.html": '<a href="http://[::1">unclosed IPv6 bracket</a>'})
+    assert unregistered(site, {REGISTERED}) == {"http://[::1": ["index.html"]}

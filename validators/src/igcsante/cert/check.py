@@ -35,6 +35,13 @@ def check_bytes(data: bytes, filename: str = "", *, use="auto", env="prod", at=N
     return result
 
 
+def unreadable_result(filename: str, detail: str, lang: str = "en") -> dict:
+    """The result for a file that could not even be read (permissions, I/O error)."""
+    report = Report(lang if lang in options.LANGS else "en")
+    report.add("input.unreadable", detail)
+    return {"file": filename, "kind": "unknown", "verdict": "unreadable", "findings": report.sorted_items(), "certificate": {}}
+
+
 def _check(data, opts, report, result, password) -> bool:
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -48,6 +55,8 @@ def _check(data, opts, report, result, password) -> bool:
     main = next((b for b in others if b.kind == "pkcs12"), None) or next((b for b in others if b.kind in ("pkcs7", "certificate")), None) or others[0]
     result["kind"] = main.kind
     description = f"{main.encoding} {KIND_LABELS[main.kind]}" + (f" ({len(blocks)} blocks)" if len(blocks) > 1 else "")
+    if main.kind in ("certificate", "csr") and main.der[1:2] == b"\x80":
+        notes = notes + ["encoded as BER with indefinite lengths, not the DER that certificates must use: strict software may refuse it"]
     report.add("input.kind", "; ".join([description] + notes))
     if keys:
         report.add("input.private_key", f"the file also holds a {keys[0].key_description}; it was not read")

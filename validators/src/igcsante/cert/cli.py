@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from igcsante.cert import check_bytes, options
+from igcsante.cert.check import unreadable_result
 from igcsante.cert.text_report import render
 from igcsante.cert.trust import TrustFetchError, TrustStore, fetch_published
 
@@ -56,6 +57,8 @@ def expand(paths: list[str]) -> list[Path]:
             files += found
         elif path.is_file():
             files.append(path)
+        elif path.exists():
+            raise UsageError(f"'{name}' is not a regular file (a pipe, socket or device): give the file itself")
         else:
             raise UsageError(f"no such file or folder: '{name}'")
     return files
@@ -65,11 +68,13 @@ def read_password(name: str | None) -> str | None:
     if name is None:
         return None
     try:
-        text = Path(name).read_bytes().decode("utf-8-sig")
+        data = Path(name).read_bytes()
+        # Notepad's "Unicode" is UTF-16 with a byte order mark; everything else must be UTF-8 (BOM or not)
+        text = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("utf-8-sig")
     except OSError as error:
         raise UsageError(f"cannot read the password file '{name}': {error.strerror}") from None
     except UnicodeDecodeError:
-        raise UsageError(f"the password file '{name}' is not UTF-8 text") from None
+        raise UsageError(f"the password file '{name}' is neither UTF-8 nor UTF-16 text: save it as UTF-8") from None
     lines = text.splitlines()
     return lines[0] if lines else ""
 
@@ -107,9 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     for path in files:
         try:
             data = path.read_bytes() if path.stat().st_size <= 64 * 1024 * 1024 else path.open("rb").read(64 * 1024 * 1024 + 1)
-        except OSError as error:
-            print(f"igcsante cert: error: cannot read '{path}': {error.strerror}", file=sys.stderr)
-            return 2
+        except OSError as error:  # one unreadable file in a folder must not hide the results of the others
+            results.append(unreadable_result(str(path), f"the file could not be read: {error.strerror}", args.lang))
+            continue
         results.append(check_bytes(data, str(path), use=args.use, env=args.env, at=args.at, password=password,
                                    lang=args.lang, trust=store))
     output = json.dumps({"results": results}, ensure_ascii=False, indent=2) if args.format == "json" else render(results, args.lang)

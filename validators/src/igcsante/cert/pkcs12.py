@@ -170,7 +170,10 @@ def open_with_password(data: bytes, password: str, contents: P12Contents, leaf_d
         return [], [("p12.encrypted_unchecked", "the 'cryptography' package is not available in this environment")]
     try:
         key, certificate, others = crypto_pkcs12.load_key_and_certificates(data, password.encode("utf-8"))
-    except Exception as error:  # unsupported cipher, damaged encrypted part
+    except Exception as error:  # wrong password, unsupported cipher, damaged encrypted part
+        if contents.mac == "absent":  # nothing else can tell a wrong password apart: say the likely cause
+            return [], [("p12.wrong_password", "the file has no MAC to test the password against, and decrypting it "
+                                               f"with this password failed ({error}): the password is almost certainly wrong")]
         return [], [("p12.encrypted_unchecked", f"decryption failed: {error}")]
     extra = [c.public_bytes(Encoding.DER) for c in ([certificate] if certificate else []) + list(others)]
     findings = []

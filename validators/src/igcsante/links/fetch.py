@@ -72,6 +72,7 @@ class Fetcher:
             fetched.redirects.append(Hop(url=current, status=page.status))
             try:
                 current = urljoin(current, location.strip())
+                urlsplit(current).port  # a port beyond 65535 raises here, not deep in the socket layer
             except ValueError:
                 fetched.failure = Problem(
                     Code.NOT_FOUND, f"the server redirected to an invalid address: {location!r}", final_url=current

@@ -62,7 +62,10 @@ class Registry:
 def is_web_url(value: object) -> bool:
     if not isinstance(value, str):
         return False
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. "http://[::1": an unclosed IPv6 bracket
+        return False
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
