@@ -15,11 +15,14 @@ CHROMIUM ?= /usr/bin/chromium
 # Trust anchors and real test certificates are read from ../shared, never copied here.
 export IGCSANTE_TRUST_DIR ?= $(abspath ../shared/data/igc-sante)
 export IGCSANTE_CHROMIUM := $(CHROMIUM)
+PORT ?= 8000
+# The address the site is served at; Material's instant navigation needs it (see mkdocs.yml).
+export IGCSANTE_SITE_URL ?= http://127.0.0.1:$(PORT)/
 
 .PHONY: help deps build serve test pdf bench chromium lock clean
 
 help:
-	@echo "make serve   build the site and serve it on http://127.0.0.1:8000"
+	@echo "make serve   build the site and serve it on http://127.0.0.1:8000 (PORT=8001 for another port)"
 	@echo "make test    every test (unit, built site, Pyodide, browser, PDF)"
 	@echo "make build   the static site into site/"
 	@echo "make pdf     the offline PDF into site/downloads/"
@@ -51,8 +54,12 @@ chromium:
 build: deps
 	$(BIN)/mkdocs build --strict
 
+# The built site as it will be published (checker bundle and PDF included), on 127.0.0.1 only.
 serve: deps
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs build --strict
+	@if [ -x "$(CHROMIUM)" ]; then $(BIN)/python -m macros.pdf; \
+	  else echo "note: no Chromium at $(CHROMIUM), so no PDF: the PDF links will be empty (sudo apt-get install chromium)"; fi
+	$(BIN)/python -m macros.serve --site site --port $(PORT)
 
 test: deps chromium
 	$(BIN)/mkdocs build --strict

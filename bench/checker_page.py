@@ -17,13 +17,11 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from static_server import CachingServer  # noqa: E402
-
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("IGCSANTE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
+sys.path.insert(0, str(ROOT))
+from macros.browser import CHROMIUM_ARGS, require_chromium  # noqa: E402
+from macros.serve import SiteServer  # noqa: E402
+
 TRUST_DIR = Path(os.environ.get("IGCSANTE_TRUST_DIR", ROOT.parent / "shared" / "data" / "igc-sante"))
 DROP_FILES = [  # a certificate of each shape: current, expired, another kind, a chain, a legacy one
     TRUST_DIR / "test-leaf" / "ORG_AUTH_CLI_INSI-MANU_2025-04-25_test.pem",
@@ -50,10 +48,10 @@ new MutationObserver(() => {
 """
 
 
-def one_profile(playwright, server: CachingServer) -> dict:
+def one_profile(playwright, server: SiteServer) -> dict:
     with tempfile.TemporaryDirectory(prefix="igc-bench-profile-") as profile:
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            profile, executable_path=require_chromium(), args=CHROMIUM_ARGS, headless=True)
         try:
             context.add_init_script(PROBE)
             page = context.new_page()
@@ -98,7 +96,7 @@ def main(argv=None) -> int:
         print(f"test files not found (set IGCSANTE_TRUST_DIR): {', '.join(missing)}", file=sys.stderr)
         return 2
     runs = []
-    with CachingServer(args.site) as server, sync_playwright() as playwright:
+    with SiteServer(args.site) as server, sync_playwright() as playwright:
         for number in range(1, args.runs + 1):
             run = one_profile(playwright, server)
             runs.append(run)

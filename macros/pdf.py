@@ -12,47 +12,29 @@ place, so a failed run never leaves a half-written PDF behind.
 """
 
 import argparse
-import contextlib
-import functools
 import html
 import os
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import sync_playwright
 
+from macros.browser import ChromiumMissing, chromium_path, launch_chromium
 from macros.guide_pdf import PRINT_PAGE_NAME, pdf_path
 from macros.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from macros.print_cover import LABELS
+from macros.serve import SiteServer
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-DEFAULT_CHROMIUM = "/usr/bin/chromium"
-# A closed network: no update checks, no sync, no first-run screens. Playwright's launch()
-# gives every run a fresh temporary profile (user-data-dir) of its own.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 # The page margins hold the running footer; print.css's @page rule uses the same values.
 MARGINS = {"top": "16mm", "right": "15mm", "bottom": "18mm", "left": "15mm"}
 DIAGRAM_TIMEOUT_MS = 120_000
 # A4 is 297 mm high; less the margins and room for the diagram's heading.
 DIAGRAM_MAX_HEIGHT_MM = 215
 FOOTER_STYLE = "font: 8px sans-serif; color: #555; width: 100%; margin: 0 15mm; display: flex; justify-content: space-between;"
-
-
-def chromium_path() -> str:
-    """The Chromium to drive: $IGCSANTE_CHROMIUM (the Makefile sets it) or the Debian package's."""
-    return os.environ.get("IGCSANTE_CHROMIUM") or DEFAULT_CHROMIUM
 
 
 class PrintError(Exception):
@@ -74,34 +56,6 @@ def print_pages(site_dir: Path) -> dict[str, Path]:
             "print-site plugin in mkdocs.yml."
         )
     return pages
-
-
-@contextlib.contextmanager
-def serve(site_dir: Path):
-    """The built site on an ephemeral 127.0.0.1 port, for the time of the block; yields its base URL."""
-
-    class QuietHandler(SimpleHTTPRequestHandler):
-        def log_message(self, format, *args):  # noqa: A002 (the standard library's name)
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def launch_chromium(playwright, executable: str):
-    if not os.access(executable, os.X_OK):
-        raise PrintError(
-            f"Chromium not found at {executable}: install the Debian package "
-            "(sudo apt-get install chromium, or `make chromium` as root) or point "
-            "IGCSANTE_CHROMIUM at a Chromium binary."
-        )
-    return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
 
 
 def footer_template(title: str, version: str, lang: str) -> str:
@@ -201,7 +155,8 @@ def print_guide(site_dir: Path, out_dir: Path, chromium: str) -> list[Path]:
     """Print every language edition found in `site_dir`; return the PDFs written."""
     pages = print_pages(site_dir)
     written = []
-    with serve(site_dir) as base_url, sync_playwright() as playwright:
+    with SiteServer(site_dir) as server, sync_playwright() as playwright:
+        base_url = server.url
         browser = launch_chromium(playwright, chromium)
         out_dir.mkdir(parents=True, exist_ok=True)
         try:
@@ -238,7 +193,7 @@ def main(argv=None) -> int:
     out_dir = (args.out or site_dir / Path(pdf_path(DEFAULT_LANGUAGE)).parent).resolve()
     try:
         written = print_guide(site_dir, out_dir, args.chromium)
-    except PrintError as error:
+    except (PrintError, ChromiumMissing) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except PlaywrightError as error:

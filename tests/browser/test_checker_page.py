@@ -8,7 +8,7 @@ import pytest
 
 from igcsante.cert import check_bytes
 from igcsante.cert.trust import TrustStore
-from tests.browser.conftest import assert_local_only
+from tests.browsing import assert_local_only
 from tests.checker_files import P12_PASSWORD, make_checker_files, real_files
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]

@@ -1,7 +1,7 @@
 """Material's search works on the served site without any other origin."""
 
 import pytest
-from tests.browser.conftest import assert_local_only
+from tests.browsing import assert_local_only
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from igcsante.trees.model import load_tree, walk
-from tests.browser.conftest import assert_local_only
+from tests.browsing import assert_local_only
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 

@@ -141,3 +141,23 @@ def test_a_ber_certificate_is_said_to_be_ber(shared_data, real_trust):
     result = check_bytes(b"\x30\x80" + leaf[4:] + b"\x00\x00", "ber.der", env="test", at="2026-06-01", trust=real_trust)
     (kind,) = [f for f in result["findings"] if f["code"] == "input.kind"]
     assert "BER with indefinite lengths" in kind["detail"]
+
+
+def test_a_hostile_name_cannot_forge_lines_or_drive_the_terminal_in_text_output(pki, tmp_path, capsys):
+    # Before: a CN holding a newline and ANSI codes printed a green "fake.pem: READY" line of its own.
+    leaf = tmp_path / "leaf.pem"
+    leaf.write_bytes(pem(pki.leaf(cn="INSI-MANU\n\x1b[32mfake.pem: READY\x1b[0m\u202e")))
+    _, out, _ = run_cli(capsys, "--env", "test", leaf)
+    assert "\x1b" not in out and "\u202e" not in out
+    assert not any(line.startswith("fake.pem") for line in out.splitlines())
+    assert "INSI-MANU\\x0a\\x1b[32mfake.pem: READY\\x1b[0m\\u202e" in out
+    assert "U+000A CONTROL CHARACTER at position 10" in out
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_an_endless_password_file_is_refused_not_read_forever(pki, tmp_path, capsys):
+    # Before: --password-file /dev/zero read until the memory ran out.
+    p12 = tmp_path / "cert.p12"
+    p12.write_bytes(openssl_p12(tmp_path, pki.leaf(), pki.key, "pw"))
+    code, _, err = run_cli(capsys, "--password-file", "/dev/zero", p12)
+    assert code == 2 and "larger than 65,536 bytes" in err

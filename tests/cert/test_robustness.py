@@ -46,6 +46,9 @@ HOSTILE = {
     "PEM of 700 KB nested SEQUENCEs": lambda: b"-----BEGIN CERTIFICATE-----\n" + __import__("base64").encodebytes(
         nested_sequences(200_000)[:500_000]) + b"-----END CERTIFICATE-----\n",
     "truncated indefinite length": lambda: b"\x30\x80\x30\x80\x02\x01\x00",
+    # a lazy PEM regular expression rescanned the rest of the text for every BEGIN: minutes, not milliseconds
+    "1 MB of PEM BEGIN lines without END": lambda: b"-----BEGIN CERTIFICATE-----\n" * 37_000,
+    "20,000 PEM blocks whose END label differs": lambda: b"-----BEGIN CERTIFICATE-----\nMAA=\n-----END X509 CRL-----\n" * 20_000,
     "high tag number overflow": lambda: b"\x30\x07\x1f\xff\xff\xff\xff\xff\x01",
 }
 

@@ -4,7 +4,7 @@ searches its own pages."""
 import pytest
 
 from igcsante.cert.findings import reference
-from tests.browser.conftest import assert_local_only
+from tests.browsing import assert_local_only
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 

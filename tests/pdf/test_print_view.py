@@ -1,10 +1,6 @@
 """The print page as Chromium lays it out for paper: no interactive control is left visible."""
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-from macros import pdf as printer
-
 from pdf_poppler import EDITIONS, print_page_of
 
 pytestmark = [pytest.mark.site, pytest.mark.browser]
@@ -23,17 +19,15 @@ WIDGETS = "() => document.querySelectorAll('.md-content button, .no-print, [data
 
 
 @pytest.mark.parametrize("lang", EDITIONS)
-def test_no_control_is_visible_on_paper(built_site, lang):
+def test_no_control_is_visible_on_paper(built_site, site_url, chromium, lang):
     page_dir = print_page_of(built_site, lang).parent.relative_to(built_site).as_posix()
-    with printer.serve(built_site) as base_url, sync_playwright() as playwright:
-        browser = printer.launch_chromium(playwright, printer.chromium_path())
-        try:
-            page = browser.new_page()
-            page.goto(f"{base_url}{page_dir}/", wait_until="load")
-            page.emulate_media(media="print")
-            visible = page.evaluate(VISIBLE_CONTROLS)
-            widgets = page.evaluate(WIDGETS)
-        finally:
-            browser.close()
+    page = chromium.new_page()
+    try:
+        page.goto(f"{site_url}{page_dir}/", wait_until="load")
+        page.emulate_media(media="print")
+        visible = page.evaluate(VISIBLE_CONTROLS)
+        widgets = page.evaluate(WIDGETS)
+    finally:
+        page.close()
     assert widgets > 0, "the print page holds no widget at all: this test would prove nothing"
     assert not visible, f"controls visible on paper: {visible}"

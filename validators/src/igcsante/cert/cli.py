@@ -64,11 +64,18 @@ def expand(paths: list[str]) -> list[Path]:
     return files
 
 
+MAX_PASSWORD_FILE = 64 * 1024
+
+
 def read_password(name: str | None) -> str | None:
     if name is None:
         return None
     try:
-        data = Path(name).read_bytes()
+        with open(name, "rb") as file:  # bounded: --password-file /dev/zero must not eat the memory
+            data = file.read(MAX_PASSWORD_FILE + 1)
+        if len(data) > MAX_PASSWORD_FILE:
+            raise UsageError(f"the password file '{name}' is larger than {MAX_PASSWORD_FILE:,} bytes: "
+                             "give a file holding the password on its first line")
         # Notepad's "Unicode" is UTF-16 with a byte order mark; everything else must be UTF-8 (BOM or not)
         text = data.decode("utf-16") if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data.decode("utf-8-sig")
     except OSError as error:

@@ -7,6 +7,7 @@ a `.cer` holding a CSR or a `.p12` renamed `.crt` is still recognised.
 
 import base64
 import binascii
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -14,7 +15,8 @@ from igcsante.cert import der
 
 MAX_INPUT_BYTES = 1024 * 1024  # a certificate is ~2 KB, an IGC-Santé .p12 ~7 KB, a .p7b ~15 KB
 
-PEM_BLOCK = re.compile(r"-----BEGIN ([A-Z0-9 #]+)-----(.*?)-----END \1-----", re.S)
+PEM_BEGIN = re.compile(r"-----BEGIN ([A-Z0-9 #]+)-----")
+PEM_END = re.compile(r"-----END ([A-Z0-9 #]+)-----")
 PEM_LABELS = {
     "CERTIFICATE": "certificate", "X509 CERTIFICATE": "certificate", "TRUSTED CERTIFICATE": "certificate",
     "CERTIFICATE REQUEST": "csr", "NEW CERTIFICATE REQUEST": "csr",
@@ -58,18 +60,15 @@ def read_blocks(data: bytes) -> tuple[list[Block], list[str]]:
     text, encoding_note = decode_text(data)
     if encoding_note:
         notes.append(encoding_note)
-    blocks = []
-    for match in PEM_BLOCK.finditer(text):
-        label, body = match.group(1), match.group(2)
-        blocks.append(_pem_block(label, body, notes))
-    blocks = [block for block in blocks if block]
+    armoured = pem_blocks(text)
+    blocks = [block for block in (_pem_block(label, body, notes) for label, body in armoured) if block]
     # A key whose armour was damaged (END line lost, label retyped) or a PuTTY key is still a key sent by mistake.
     key_headers = DAMAGED_KEY.findall(text)
     if len(key_headers) > sum(block.kind == "private_key" for block in blocks):
         blocks.append(Block("private_key", b"", "PEM", f"damaged or non-PEM private key ('{key_headers[-1].strip('-')}')"))
     if blocks:
         return blocks, notes
-    if PEM_BLOCK.search(text):
+    if armoured:
         raise Unreadable("the file holds only PEM blocks that are not a certificate, CSR, .p7b or .p12")
     if "-----BEGIN" in text:
         raise Unreadable("a PEM block starts (-----BEGIN) but its -----END line is missing or does not match")
@@ -81,6 +80,30 @@ def read_blocks(data: bytes) -> tuple[list[Block], list[str]]:
     if der_error is not None:
         raise Unreadable(f"binary data that is not valid DER: {der_error}")
     raise Unreadable("neither PEM, DER nor base64: not a certificate, CSR, .p7b or .p12")
+
+
+def pem_blocks(text: str) -> list[tuple[str, str]]:
+    """(label, body) of each BEGIN/END pair with the same label, in order.
+
+    Every END is indexed once and looked up by bisection: a lazy regular expression with a
+    back-reference rescans the rest of the text for each BEGIN, which takes minutes on a
+    megabyte of BEGIN lines without END.
+    """
+    ends: dict[str, list[int]] = {}
+    for match in PEM_END.finditer(text):
+        ends.setdefault(match.group(1), []).append(match.start())
+    found, position = [], 0
+    for begin in PEM_BEGIN.finditer(text):
+        label = begin.group(1)
+        if begin.start() < position or label not in ends:
+            continue
+        candidates = ends[label]
+        index = bisect.bisect_left(candidates, begin.end())
+        if index == len(candidates):
+            continue
+        found.append((label, text[begin.end():candidates[index]]))
+        position = candidates[index] + len(f"-----END {label}-----")
+    return found
 
 
 def decode_text(data: bytes) -> tuple[str, str]:

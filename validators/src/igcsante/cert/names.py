@@ -72,7 +72,7 @@ def skeleton(text: str) -> str:
 
 def unusual_characters(text: str) -> list[str]:
     """Characters a reader cannot tell apart from ASCII or cannot see, named: 'U+200B ZERO WIDTH SPACE at position 10'."""
-    found = [f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')} at position {index + 1}"
+    found = [f"U+{ord(char):04X} {unicodedata.name(char, 'CONTROL CHARACTER')} at position {index + 1}"
              for index, char in enumerate(text) if not (char.isascii() and char.isprintable())]
     if text[:1].isspace():
         found.insert(0, "a space at the start")

@@ -1,23 +1,31 @@
-"""A static file server for benchmarks: serves a built site on 127.0.0.1 with the cache headers a
-real host sends (ETag + `Cache-Control: no-cache`, so a reload revalidates and gets 304s), and
-counts the bytes it sends so a benchmark can report what a page load really transferred."""
+"""The built site over HTTP on 127.0.0.1: for `make serve`, the PDF printer, the browser tests and
+the benchmarks, with the cache headers a real host sends.
 
+Every response carries an ETag and `Cache-Control: no-cache`, so a reload revalidates and gets
+304s, and the server counts the bytes it sends so a benchmark can say what a load transferred.
+
+    python -m macros.serve [--site site] [--port 8000]
+"""
+
+import argparse
 import functools
 import hashlib
 import http.server
 import os
+import sys
 import threading
 from pathlib import Path
 
 
-class _CountingHandler(http.server.SimpleHTTPRequestHandler):
-    server: "CachingServer"
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    server: "SiteServer"
     # Chromium's HTTP cache ignores an ETag on an HTTP/1.0 response, so workers and fetch() would
     # download everything again; real hosts speak HTTP/1.1 (or 2).
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, *args):
-        pass
+    def log_message(self, format, *args):  # noqa: A002 (the standard library's name)
+        if self.server.verbose:
+            super().log_message(format, *args)
 
     def _file(self) -> Path:
         path = Path(self.translate_path(self.path))
@@ -64,9 +72,12 @@ class _CountedWriter:
         return getattr(self.raw, name)
 
 
-class CachingServer(http.server.ThreadingHTTPServer):
-    def __init__(self, directory: Path):
-        super().__init__(("127.0.0.1", 0), functools.partial(_CountingHandler, directory=str(directory)))
+class SiteServer(http.server.ThreadingHTTPServer):
+    """Serves `directory` on 127.0.0.1 (`port` 0: a free one); a context manager runs it in a thread."""
+
+    def __init__(self, directory: Path, port: int = 0, verbose: bool = False):
+        super().__init__(("127.0.0.1", port), functools.partial(_SiteHandler, directory=str(directory)))
+        self.verbose = verbose
         self._etags: dict[tuple[str, float], str] = {}
         self._lock = threading.Lock()
         self.bytes_sent = 0
@@ -98,3 +109,31 @@ class CachingServer(http.server.ThreadingHTTPServer):
     def __exit__(self, *exc):
         self.shutdown()
         self.server_close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m macros.serve", description="Serve the built site on 127.0.0.1.")
+    parser.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
+    parser.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        print(f"{args.site} holds no built site: run `make build` first.", file=sys.stderr)
+        return 2
+    try:
+        server = SiteServer(args.site, args.port, verbose=True)
+    except OSError as error:
+        print(f"Cannot listen on 127.0.0.1:{args.port}: {error.strerror}. Is another server running? "
+              "Choose another port with `make serve PORT=8001`.", file=sys.stderr)
+        return 2
+    print(f"Serving {args.site}/ on {server.url} (Ctrl+C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
