@@ -171,20 +171,23 @@ def write_lock(target_dir: Path, wheels: list[Path]) -> None:
     spec.to_json(target_dir / "pyodide-lock.json", indent=1)
 
 
-def trust_anchor_bundle(trust_dir: str | None) -> dict:
-    """The pinned CA certificates found in `trust_dir`, as the worker's JSON (maybe none)."""
-    from igcsante.cert.trust import TrustStore  # keeps only certificates whose SHA-256 is pinned
+def trust_anchor_bundle(trust_dir: str | None, published: tuple[str, ...] | None = None) -> dict:
+    """The pinned CA certificates, as the worker's JSON: from `trust_dir` (IGCSANTE_TRUST_DIR) when it
+    holds them, else downloaded from the ANS publication point, else none (the page then says it
+    cannot verify signatures). Only certificates whose SHA-256 is pinned are ever kept."""
+    from igcsante.cert.trust import PUBLISHED_CHAINS, TrustFetchError, TrustStore, fetch_published
 
-    if not trust_dir:
-        log.info("IGCSANTE_TRUST_DIR is not set: the in-page checker will say it cannot verify signatures")
-        return {"source": None, "anchors": []}
-    store = TrustStore.from_directory(trust_dir)
-    if not store.certificates:
-        found = "does not exist" if not Path(trust_dir).is_dir() else "holds no pinned IGC-Santé CA certificate"
-        log.info("IGCSANTE_TRUST_DIR=%s %s: the in-page checker will say it cannot verify signatures", trust_dir, found)
+    store, source = TrustStore.from_directory(trust_dir) if trust_dir else None, "IGCSANTE_TRUST_DIR"
+    if store is None or not store.certificates:
+        log.info("IGCSANTE_TRUST_DIR=%s holds no pinned IGC-Santé CA certificate: downloading the ANS chains", trust_dir)
+        try:
+            store, source = fetch_published(published or PUBLISHED_CHAINS, timeout=20), "ANS publication point"
+        except TrustFetchError as error:
+            log.warning("no trust anchors for the in-page checker (%s): it will say it cannot verify signatures", error)
+            return {"source": None, "anchors": []}
     ders = [certificate.dump() for certificate in store.certificates]
     return {
-        "source": "IGCSANTE_TRUST_DIR",
+        "source": source,
         "anchors": [{"sha256": hashlib.sha256(der).hexdigest(), "der": base64.b64encode(der).decode()} for der in ders],
     }
 

@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from igcsante.cert.findings import REGISTRY
 from igcsante.cert.trust import PINS
 from macros import checker_bundle, csp
+from macros.serve import SiteServer
 
 
 
@@ -81,9 +82,26 @@ def test_a_core_file_that_does_not_match_its_pin_is_refused(tmp_path):
     assert not (tmp_path / "copy.wasm").exists()
 
 
-def test_without_a_trust_folder_no_anchor_is_bundled(tmp_path, shared_data):
-    assert checker_bundle.trust_anchor_bundle(None)["anchors"] == []
-    assert checker_bundle.trust_anchor_bundle(str(tmp_path / "missing"))["anchors"] == []
-    # Leaf certificates are not anchors: only pinned CA certificates are kept.
-    assert checker_bundle.trust_anchor_bundle(str(shared_data / "test-leaf"))["anchors"] == []
-    assert len(checker_bundle.trust_anchor_bundle(str(shared_data))["anchors"]) == len(PINS)
+def test_anchors_come_from_the_trust_folder_and_only_pinned_ones(shared_data):
+    bundle = checker_bundle.trust_anchor_bundle(str(shared_data))
+    assert bundle["source"] == "IGCSANTE_TRUST_DIR" and len(bundle["anchors"]) == len(PINS)
+    assert {anchor["sha256"] for anchor in bundle["anchors"]} == set(PINS)
+
+
+def test_without_a_trust_folder_the_published_chains_are_downloaded(tmp_path, shared_data):
+    # The ANS publication point, played by a loopback server holding the real production chain.
+    (tmp_path / "AC").mkdir()
+    (tmp_path / "AC" / "chain.p7b").write_bytes((shared_data / "prod-ca" / "Chaine_de_certification-IGC-Sante.p7b").read_bytes())
+    with SiteServer(tmp_path) as ans:
+        bundle = checker_bundle.trust_anchor_bundle(None, published=(ans.url + "AC/chain.p7b",))
+    assert bundle["source"] == "ANS publication point"
+    assert len(bundle["anchors"]) == 8  # the production chain's eight CAs, all pinned
+
+
+def test_without_any_source_no_anchor_is_bundled(tmp_path, shared_data):
+    with SiteServer(tmp_path) as unreachable:  # answers 404 for the chain
+        nowhere = (unreachable.url + "missing.p7b",)
+        assert checker_bundle.trust_anchor_bundle(None, published=nowhere)["anchors"] == []
+        assert checker_bundle.trust_anchor_bundle(str(tmp_path / "missing"), published=nowhere)["anchors"] == []
+        # Leaf certificates are not anchors: only pinned CA certificates are kept.
+        assert checker_bundle.trust_anchor_bundle(str(shared_data / "test-leaf"), published=nowhere)["anchors"] == []
