@@ -161,3 +161,31 @@ def test_an_endless_password_file_is_refused_not_read_forever(pki, tmp_path, cap
     p12.write_bytes(openssl_p12(tmp_path, pki.leaf(), pki.key, "pw"))
     code, _, err = run_cli(capsys, "--password-file", "/dev/zero", p12)
     assert code == 2 and "larger than 65,536 bytes" in err
+
+
+def test_without_trust_anchors_a_forged_certificate_is_not_ready(shared_data):
+    # Before: with no anchors loaded (no --trust-dir, no IGCSANTE_TRUST_DIR) a forged certificate came out
+    # "ready", exit 0, with only a warning that its signature had not been checked.
+    from igcsante.cert.trust import TrustStore
+
+    certificate = asn1_x509.Certificate.load(real_leaf_der(shared_data))
+    signature = bytearray(certificate["signature_value"].native)
+    signature[100] ^= 1
+    certificate["signature_value"] = bytes(signature)
+    result = check_bytes(certificate.dump(force=True), "forged.der", env="test", at="2026-06-01",
+                         trust=TrustStore([], pinned=True))
+    assert result["verdict"] == "not_ready" and "chain.anchors_unavailable" in codes(result, "error")
+
+
+@pytest.mark.parametrize("padding", [b"\n", b"\r\n", b"\x00" * 16])
+def test_a_der_file_with_padding_at_the_end_is_read(padding, shared_data, real_trust):
+    # Before: a final newline (an editor) or zeros (some Windows tools) made a good DER file "unreadable".
+    result = check_bytes(real_leaf_der(shared_data) + padding, "leaf.der", env="test", at="2026-06-01", trust=real_trust)
+    assert result["verdict"] == "ready" and "chain.verified" in codes(result)
+    (kind,) = [f for f in result["findings"] if f["code"] == "input.kind"]
+    assert f"{len(padding)} byte(s) of padding" in kind["detail"]
+
+
+def test_padding_does_not_excuse_other_trailing_bytes(shared_data, real_trust):
+    result = check_bytes(real_leaf_der(shared_data) + b"\x00garbage", "leaf.der", trust=real_trust)
+    assert result["verdict"] == "unreadable" and "unexpected bytes after the structure" in result["findings"][0]["detail"]

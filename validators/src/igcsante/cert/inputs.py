@@ -57,6 +57,13 @@ def read_blocks(data: bytes) -> tuple[list[Block], list[str]]:
             return [classify(der.check(data), "DER")], notes
         except der.MalformedDER as error:
             der_error = error
+        padded = data.rstrip(b"\x00\t\n\r ")  # a final newline from an editor, zeros from a Windows tool
+        if padded != data:
+            try:
+                block = classify(der.check(padded), "DER")
+                return [block], [f"{len(data) - len(padded)} byte(s) of padding after the structure ignored"]
+            except der.MalformedDER:
+                pass
     text, encoding_note = decode_text(data)
     if encoding_note:
         notes.append(encoding_note)
