@@ -76,7 +76,8 @@ def test_after_an_instant_navigation_the_switcher_leads_to_the_new_page_twin(pag
     page.evaluate("window.__same_document = true")
     page.click('article a[href$="1-contract/"]')
     page.wait_for_url(site_url + "procedure/1-contract/")
-    page.wait_for_function("document.querySelector('article h1').textContent.startsWith('Step 1')")
+    # A function, not a bare expression: Playwright evaluates those with eval(), which the CSP forbids.
+    page.wait_for_function("() => document.querySelector('article h1').textContent.startsWith('Step 1')")
     assert page.evaluate("window.__same_document === true"), "the click was a full page load, not an instant navigation"
     switch_language(page, "fr")
     assert page.url == site_url + "fr/procedure/1-contract/"
