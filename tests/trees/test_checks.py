@@ -126,3 +126,19 @@ def test_id_must_match_the_file_name(sound_tree, tmp_path):
     path = tmp_path / "other-name.yml"
     path.write_text(yaml.safe_dump(sound_tree, allow_unicode=True), encoding="utf-8")
     assert [p.code for p in check_tree(load_tree(path), LINKS)] == ["id-mismatch"]
+
+
+def _chain(t, length):
+    """`length` questions in a row after 'second', the last one looping back to the first of them."""
+    t["nodes"]["second"]["answers"][0]["next"] = "q0"
+    for n in range(length):
+        t["nodes"][f"q{n}"] = {"question": {"en": f"Q{n}", "fr": f"Q{n}"},
+                               "answers": [{"id": "on", "label": {"en": "On", "fr": "Suite"}, "next": f"q{n + 1}"}]}
+    t["nodes"][f"q{length - 1}"]["answers"].append({"id": "end", "label": {"en": "End", "fr": "Fin"}, "next": "done"})
+    t["nodes"][f"q{length - 1}"]["answers"][0]["next"] = "q0"
+
+
+def test_a_very_deep_tree_is_checked_without_recursion(sound_tree):
+    _chain(sound_tree, 5000)  # far deeper than Python's recursion limit
+    [problem] = [p for p in check_tree(parse_tree(sound_tree), LINKS) if p.code == "cycle"]
+    assert problem.message.startswith("the answers loop: q0 -> q1 -> q2")

@@ -31,7 +31,7 @@ def _targets(tree: Tree) -> set[str]:
 
 
 def _edges(tree: Tree, node_id: str):
-    return [a.next for a in tree.nodes[node_id].answers if a.next in _targets(tree)]
+    return [a.next for a in tree.nodes[node_id].answers if a.next in tree.nodes or a.next in tree.outcomes]
 
 
 def check_id_matches_file(tree: Tree):
@@ -97,27 +97,31 @@ def check_reachable(tree: Tree):
 
 
 def check_no_cycle(tree: Tree):
-    """Depth-first search; a question met again while still on the current path closes a cycle."""
-    on_path, done, reported = [], set(), set()
+    """Depth-first search; a question met again while still on the current path closes a cycle.
 
-    def visit(node_id):
-        on_path.append(node_id)
-        for target in _edges(tree, node_id):
-            if target in on_path:
-                cycle = on_path[on_path.index(target):] + [target]
-                key = frozenset(cycle)
-                if key not in reported:
-                    reported.add(key)
+    Iterative (an explicit stack of pending answers), so a tree of any depth is checked.
+    """
+    done, reported = set(), set()
+    for root in tree.nodes:
+        if root in done:
+            continue
+        path, on_path, pending = [root], {root}, [iter(_edges(tree, root))]
+        while pending:
+            target = next(pending[-1], None)
+            if target is None:
+                pending.pop()
+                done.add(path[-1])
+                on_path.discard(path.pop())
+            elif target in on_path:
+                cycle = path[path.index(target):] + [target]
+                if frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
                     yield Problem("cycle", "the answers loop: " + " -> ".join(cycle) +
                                   "; a walk could go on forever, so break the loop")
             elif target in tree.nodes and target not in done:
-                yield from visit(target)
-        on_path.pop()
-        done.add(node_id)
-
-    for node_id in tree.nodes:
-        if node_id not in done:
-            yield from visit(node_id)
+                path.append(target)
+                on_path.add(target)
+                pending.append(iter(_edges(tree, target)))
 
 
 def check_item_references(tree: Tree):
