@@ -16,6 +16,8 @@ CHROMIUM ?= /usr/bin/chromium
 export IGCSANTE_TRUST_DIR ?= $(abspath ../shared/data/igc-sante)
 export IGCSANTE_CHROMIUM := $(CHROMIUM)
 PORT ?= 8000
+# Material's notice about MkDocs 2: we pin mkdocs<2 and mkdocs-material<10 (requirements.in).
+export NO_MKDOCS_2_WARNING := 1
 # The address the site is served at; Material's instant navigation needs it (see mkdocs.yml).
 export IGCSANTE_SITE_URL ?= http://127.0.0.1:$(PORT)/
 

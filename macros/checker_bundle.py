@@ -16,6 +16,7 @@ Nothing is downloaded except the pinned asn1crypto wheel, once, into `.cache/che
 import base64
 import hashlib
 import json
+import re
 import logging
 import os
 import shutil
@@ -45,10 +46,10 @@ PYODIDE_CORE = {
     "python_stdlib.zip": "831fd1e535084b972f87c6a35275de3d236efd5166f5e77ce89497710635e73c",
 }
 PYODIDE_LOCK_SHA256 = "14d2c2dba101277999e17135e653d8f15389ad1437f53eae213bf0c3cdff723d"
-# pyodide.mjs names the jsDelivr CDN as its default package source. The page always passes its own
+# pyodide.mjs names a public CDN as its default package source. The page always passes its own
 # packageBaseUrl, so the default is never used; it is replaced all the same, so that no file of the
 # site names a CDN. The patched file is pinned too.
-PYODIDE_PATCH = ("pyodide.mjs", b"https://cdn.jsdelivr.net/pyodide/v${U}/full/", b"./",
+PYODIDE_PATCH = ("pyodide.mjs", re.compile(rb"https://[^\s\"'`]+/pyodide/v\$\{U\}/full/"), b"./",
                  "cc9fac87dc114a18200bcf318db50dee940ea541a7823546549a5aef1e56194d")
 
 # The checker's only dependency, pinned like requirements.lock; the hash is PyPI's.
@@ -88,7 +89,7 @@ def _verified_copy(source: Path, target: Path, expected_sha256: str) -> None:
         raise PluginError(f"{source} has SHA-256 {actual}, expected {expected_sha256}: reinstall with `npm ci`")
     name, default_source, replacement, patched_sha256 = PYODIDE_PATCH
     if source.name == name:
-        data = data.replace(default_source, replacement)
+        data = default_source.sub(replacement, data)
         if hashlib.sha256(data).hexdigest() != patched_sha256:
             raise PluginError(f"patching {name} did not give the pinned result: update PYODIDE_PATCH with the pin")
     target.write_bytes(data)

@@ -1,7 +1,7 @@
 """MkDocs hook: Mermaid from npm instead of Material's CDN.
 
 Material renders `<pre class="mermaid">` blocks with the global `mermaid`, and fetches it from
-unpkg.com when that global is missing. So every built page gets, just before Material's bundle, a small
+a public CDN when that global is missing. So every built page gets, just before Material's bundle, a small
 loader (docs/assets/trees/mermaid-loader.js) that defines `mermaid` and loads our copy of the
 library only when a page actually has a diagram. After the build the library itself is copied
 from `node_modules/mermaid` (version pinned in package.json), its SHA-256 checked.

@@ -1,9 +1,9 @@
 """MkDocs hook: Material's JavaScript without its CDN fallbacks.
 
-Material's bundle fetches Mermaid and a ResizeObserver polyfill from unpkg.com when they are
+Material's bundle fetches Mermaid and a ResizeObserver polyfill from a public CDN when they are
 missing. Here neither fallback can run: macros/mermaid_vendor.py defines `mermaid` before the
 bundle on every page, and every browser Material supports has ResizeObserver. After the build we
-replace those two URLs by an empty script, so that no file of the site names a third-party
+replace those two URLs (whatever their host) by an empty script, so that no file of the site names a third-party
 origin, and we drop the theme's source maps, which quote the same sources. If a Material upgrade
 moves the URLs, the build fails here instead of shipping them again.
 """
@@ -14,9 +14,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+# Matched on the path, so a change of CDN host in a Material release is caught too.
 CDN_FALLBACKS = (
-    "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
-    "https://unpkg.com/resize-observer-polyfill",
+    re.compile(r"https://[^\s\"'`]+/mermaid@11/dist/mermaid\.min\.js"),
+    re.compile(r"https://[^\s\"'`]+/resize-observer-polyfill"),
 )
 EMPTY_SCRIPT = "data:text/javascript,/*cdn-fallback-removed*/"
 SOURCE_MAP_COMMENT = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
@@ -25,10 +26,10 @@ SOURCE_MAP_COMMENT = re.compile(r"\n//# sourceMappingURL=\S+\s*$")
 def _without_cdn_fallbacks(bundle: Path) -> str:
     text = bundle.read_text(encoding="utf-8")
     for url in CDN_FALLBACKS:
-        if url not in text and EMPTY_SCRIPT not in text:
-            raise PluginError(f"theme_offline: {url} not found in {bundle.name}; Material changed: "
+        if not url.search(text) and EMPTY_SCRIPT not in text:
+            raise PluginError(f"theme_offline: {url.pattern} not found in {bundle.name}; Material changed: "
                               "update CDN_FALLBACKS in macros/theme_offline.py")
-        text = text.replace(url, EMPTY_SCRIPT)
+        text = url.sub(EMPTY_SCRIPT, text)
     return text
 
 
