@@ -28,7 +28,9 @@ help:
 	@echo "make test    every test (unit, built site, Pyodide, browser, PDF)"
 	@echo "make build   the static site into site/"
 	@echo "make pdf     the offline PDF into site/downloads/"
-	@echo "make bench   the checker-page benchmark"
+	@echo "make bench   the benchmarks (checker in CPython, checker page in Chromium)"
+	@echo "make lock    re-pin the Python dependencies from requirements.in"
+	@echo "make clean   remove site/, .venv/ and node_modules/"
 
 $(STAMP): requirements.lock validators/pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python >= 3.12 is needed (pyodide-lock requires it): install python3.12 or python3.13, or run 'make PYTHON=/path/to/python3.12 ...'"; exit 2; }
@@ -74,6 +76,7 @@ pdf: deps chromium
 
 bench: deps chromium
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python bench/cert_checker.py
 	$(BIN)/python bench/checker_page.py
 
 # Re-pin every Python dependency from requirements.in (needs the package registry).

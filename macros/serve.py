@@ -82,6 +82,11 @@ class SiteServer(http.server.ThreadingHTTPServer):
         self._lock = threading.Lock()
         self.bytes_sent = 0
 
+    def handle_error(self, request, client_address):
+        # A browser closing a connection early (Chromium's PDF viewer does) is not worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}/"

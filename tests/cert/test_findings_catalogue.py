@@ -38,6 +38,7 @@ SCENARIOS = {
     "cert.struct_id_unverified": lambda p, t: (pem(p.leaf(ou="12B0000012")), {}),
     "cert.wrong_usage": lambda p, t: (pem(p.leaf("DMP-SIGN", usage="SIGN")), {"use": "dmp-auth"}),
     "cert.use_inferred": lambda p, t: (pem(p.leaf()), {"use": "auto"}),
+    "cert.no_insi_dmp_use": lambda p, t: (pem(p.leaf("CHIFFREMENT", usage="CONF")), {"use": "auto"}),
     "cert.insi_name": lambda p, t: (pem(p.leaf("INSI_MANU")), {"use": "insi"}),
     "cert.insi_auto": lambda p, t: (pem(p.leaf("INSI-AUTO")), {"use": "insi"}),
     "cert.test_environment": lambda p, t: (pem(p.leaf(test=True)), {"env": "prod"}),

@@ -34,7 +34,7 @@ EXPECTED = {
     "test-leaf/ORG_AUTH_CLI_INSI-MANU_2021-12-01_test_EXPIRED.pem": ("not_ready", EXPIRED_TEST_FINESS),
     "test-leaf/ORG_AUTH_CLI_INSI-MANU_2025-04-25_test.pem": ("ready", {"cert.struct_id_unverified", "chain.verified"}),
     "test-leaf/ORG_AUTH_CLI_Padoa_2021-11-15_test_EXPIRED.pem": ("not_ready", EXPIRED_TEST_FINESS),
-    "test-leaf/ORG_CONF_Padoa-CONF_2021-11-15_test_EXPIRED.pem": ("not_ready", EXPIRED_TEST_FINESS),
+    "test-leaf/ORG_CONF_Padoa-CONF_2021-11-15_test_EXPIRED.pem": ("not_ready", EXPIRED_TEST_FINESS | {"cert.no_insi_dmp_use"}),
     "test-leaf/ORG_SIGN_Padoa-SIGN_2021-11-15_test_EXPIRED.pem": ("not_ready", EXPIRED_TEST_FINESS),
     "test-leaf/ORG_SIGN_asipsign.flux_2019-08-08_test_EXPIRED.pem": ("not_ready", EXPIRED_SIRET),
     "test-leaf/ORG_SIGN_asipsign.preuve_test_EXPIRED.pem": ("not_ready", EXPIRED_SIRET),

@@ -105,6 +105,7 @@ def usage_and_name(view: CertView, context: Context, report) -> None:
         label = USE_LABELS.get(use, "no INSi or DMP purpose (encryption or other)")
         report.add("cert.use_inferred", f"{usage} certificate named '{view.cn}': checked as for {label} ({view.usage_text()})")
         if use == "auto":
+            report.add("cert.no_insi_dmp_use", f"{usage} certificate ({view.usage_text()})")
             return
     needed = NEEDED_USAGE[use]
     if view.usage != needed:
