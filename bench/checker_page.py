@@ -3,8 +3,8 @@
     .venv/bin/python bench/checker_page.py [--site SITE_DIR] [--runs 5]
 
 For each of N fresh Chromium profiles: time from navigation to data-state="ready" and bytes sent
-by the server (cold), the same after a reload (warm: the HTTP cache revalidates with ETags), the
-time from a file drop to data-verdict for each test file, and the longest main-thread task
+by the server (cold), against Pyodide alone started the same way in another fresh profile; the
+same after a reload (warm: the HTTP cache revalidates with ETags); the time from a file drop to data-verdict for each test file, and the longest main-thread task
 (PerformanceObserver 'longtask'). Then the medians against the targets of issue 4.
 """
 
@@ -46,6 +46,32 @@ new MutationObserver(() => {
   if (__bench.verdict === null && __bench.change !== null && root.dataset.verdict) __bench.verdict = performance.now();
 }).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-state', 'data-verdict']});
 """
+
+
+# The baseline: the same Pyodide core started alone in a module worker (as the checker's is), on a
+# page the benchmark serves itself; what the checker adds is the difference.
+BASELINE_PAGE = """<!doctype html><title>baseline</title><script type="module">
+const core = new URL("assets/checker/pyodide/", location.href).href;
+const source = `import { loadPyodide } from "${core}pyodide.mjs";
+await loadPyodide({ indexURL: "${core}" }); postMessage("ready");`;
+const worker = new Worker(URL.createObjectURL(new Blob([source], { type: "text/javascript" })), { type: "module" });
+worker.onmessage = () => { window.__baseline = performance.now(); document.body.dataset.ready = "1"; };
+</script><body></body>"""
+
+
+def bare_pyodide_profile(playwright, server: SiteServer) -> float:
+    """Milliseconds from navigation until Pyodide alone is started in a worker, in a fresh profile."""
+    with tempfile.TemporaryDirectory(prefix="igc-bench-baseline-") as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=require_chromium(), args=CHROMIUM_ARGS, headless=True)
+        try:
+            page = context.new_page()
+            page.route(server.url + "__bench.html", lambda route: route.fulfill(content_type="text/html", body=BASELINE_PAGE))
+            page.goto(server.url + "__bench.html")
+            page.wait_for_selector("body[data-ready]", state="attached", timeout=180_000)
+            return page.evaluate("window.__baseline")
+        finally:
+            context.close()
 
 
 def one_profile(playwright, server: SiteServer) -> dict:
@@ -99,8 +125,10 @@ def main(argv=None) -> int:
     with SiteServer(args.site) as server, sync_playwright() as playwright:
         for number in range(1, args.runs + 1):
             run = one_profile(playwright, server)
+            run["bare_pyodide_ms"] = bare_pyodide_profile(playwright, server)
             runs.append(run)
-            print(f"profile {number}: ready cold {run['cold_ready_ms']:.0f} ms, warm {run['warm_ready_ms']:.0f} ms; "
+            print(f"profile {number}: ready cold {run['cold_ready_ms']:.0f} ms (Pyodide alone {run['bare_pyodide_ms']:.0f} ms), "
+                  f"warm {run['warm_ready_ms']:.0f} ms; "
                   f"drop->verdict {', '.join(f'{d:.0f}' for d in run['drop_ms'])} ms; "
                   f"longest task {run['longest_task_ms']:.0f} ms; "
                   f"bytes cold {run['cold_bytes'] / 1e6:.2f} MB, warm {run['warm_bytes'] / 1e3:.1f} KB", flush=True)
@@ -110,6 +138,9 @@ def main(argv=None) -> int:
     foreign = sorted({url for run in runs for url in run["foreign"]})
     print()
     print(f"time to ready, cold (median of {len(runs)}):  {median('cold_ready_ms'):.0f} ms")
+    print(f"Pyodide alone in a worker, cold:       {median('bare_pyodide_ms'):.0f} ms   "
+          f"(checker ready / Pyodide alone, median of ratios: "
+          f"{statistics.median(run['cold_ready_ms'] / run['bare_pyodide_ms'] for run in runs):.2f})")
     print(f"time to ready, warm reload (median):   {median('warm_ready_ms'):.0f} ms")
     print(f"drop -> verdict (median of {len(drops)}):      {statistics.median(drops):.0f} ms   "
           f"(max {max(drops):.0f})   target < 300 ms: {'met' if statistics.median(drops) < 300 else 'MISSED'}")
