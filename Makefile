@@ -28,7 +28,7 @@ help:
 	@echo "make test    every test (unit, built site, Pyodide, browser, PDF)"
 	@echo "make build   the static site into site/"
 	@echo "make pdf     the offline PDF into site/downloads/"
-	@echo "make bench   the benchmarks (checker in CPython, checker page in Chromium)"
+	@echo "make bench   the benchmarks (checker in CPython, checker page in Chromium, link check)"
 	@echo "make lock    re-pin the Python dependencies from requirements.in"
 	@echo "make clean   remove site/, .venv/ and node_modules/"
 
@@ -78,6 +78,7 @@ bench: deps chromium
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python bench/cert_checker.py
 	$(BIN)/python bench/checker_page.py
+	$(BIN)/python bench/links_check.py
 
 # Re-pin every Python dependency from requirements.in (needs the package registry).
 lock:
