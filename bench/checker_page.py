@@ -9,6 +9,7 @@ same after a reload (warm: the HTTP cache revalidates with ETags); the time from
 """
 
 import argparse
+import contextlib
 import os
 import statistics
 import sys
@@ -59,52 +60,54 @@ worker.onmessage = () => { window.__baseline = performance.now(); document.body.
 </script><body></body>"""
 
 
-def bare_pyodide_profile(playwright, server: SiteServer) -> float:
-    """Milliseconds from navigation until Pyodide alone is started in a worker, in a fresh profile."""
-    with tempfile.TemporaryDirectory(prefix="igc-bench-baseline-") as profile:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=require_chromium(), args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = context.new_page()
-            page.route(server.url + "__bench.html", lambda route: route.fulfill(content_type="text/html", body=BASELINE_PAGE))
-            page.goto(server.url + "__bench.html")
-            page.wait_for_selector("body[data-ready]", state="attached", timeout=180_000)
-            return page.evaluate("window.__baseline")
-        finally:
-            context.close()
-
-
-def one_profile(playwright, server: SiteServer) -> dict:
+@contextlib.contextmanager
+def fresh_profile(playwright):
+    """A headless Chromium on a new, empty profile (so an empty HTTP cache), closed on exit."""
     with tempfile.TemporaryDirectory(prefix="igc-bench-profile-") as profile:
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path=require_chromium(), args=CHROMIUM_ARGS, headless=True)
         try:
-            context.add_init_script(PROBE)
-            page = context.new_page()
-            foreign = []
-            page.on("request", lambda r: None if r.url.startswith((server.url, "data:", "blob:")) else foreign.append(r.url))
-            server.take_bytes()
-            page.goto(server.url + "checker/")
-            page.wait_for_selector('#igc-checker[data-state="ready"]', timeout=180_000)
-            cold_ready = page.evaluate("__bench.ready")
-            drops = []
-            for path in DROP_FILES:
-                page.set_input_files('#igc-checker input[type="file"]', str(path))
-                # (selectors, not wait_for_function: the page's CSP forbids evaluating strings)
-                page.wait_for_selector(f'#igc-checker[data-verdict] .igc-result[data-file="{path.name}"]',
-                                       timeout=60_000)
-                drops.append(page.evaluate("__bench.verdict - __bench.change"))
-            longest = page.evaluate("__bench.longest")
-            page.wait_for_timeout(300)  # let the last responses finish before counting
-            cold_bytes = server.take_bytes()
-            page.reload()
-            page.wait_for_selector('#igc-checker[data-state="ready"]', timeout=180_000)
-            warm_ready = page.evaluate("__bench.ready")
-            page.wait_for_timeout(300)
-            warm_bytes = server.take_bytes()
-            longest = max(longest, page.evaluate("__bench.longest"))
+            yield context
         finally:
             context.close()
+
+
+def bare_pyodide_profile(playwright, server: SiteServer) -> float:
+    """Milliseconds from navigation until Pyodide alone is started in a worker, in a fresh profile."""
+    with fresh_profile(playwright) as context:
+        page = context.new_page()
+        page.route(server.url + "__bench.html", lambda route: route.fulfill(content_type="text/html", body=BASELINE_PAGE))
+        page.goto(server.url + "__bench.html")
+        page.wait_for_selector("body[data-ready]", state="attached", timeout=180_000)
+        return page.evaluate("window.__baseline")
+
+
+def one_profile(playwright, server: SiteServer) -> dict:
+    with fresh_profile(playwright) as context:
+        context.add_init_script(PROBE)
+        page = context.new_page()
+        foreign = []
+        page.on("request", lambda r: None if r.url.startswith((server.url, "data:", "blob:")) else foreign.append(r.url))
+        server.take_bytes()
+        page.goto(server.url + "checker/")
+        page.wait_for_selector('#igc-checker[data-state="ready"]', timeout=180_000)
+        cold_ready = page.evaluate("__bench.ready")
+        drops = []
+        for path in DROP_FILES:
+            page.set_input_files('#igc-checker input[type="file"]', str(path))
+            # (selectors, not wait_for_function: the page's CSP forbids evaluating strings)
+            page.wait_for_selector(f'#igc-checker[data-verdict] .igc-result[data-file="{path.name}"]',
+                                   timeout=60_000)
+            drops.append(page.evaluate("__bench.verdict - __bench.change"))
+        longest = page.evaluate("__bench.longest")
+        page.wait_for_timeout(300)  # let the last responses finish before counting
+        cold_bytes = server.take_bytes()
+        page.reload()
+        page.wait_for_selector('#igc-checker[data-state="ready"]', timeout=180_000)
+        warm_ready = page.evaluate("__bench.ready")
+        page.wait_for_timeout(300)
+        warm_bytes = server.take_bytes()
+        longest = max(longest, page.evaluate("__bench.longest"))
     return {"cold_ready_ms": cold_ready, "warm_ready_ms": warm_ready, "drop_ms": drops, "longest_task_ms": longest,
             "cold_bytes": cold_bytes, "warm_bytes": warm_bytes, "foreign": foreign}
 

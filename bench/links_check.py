@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "links")]
 from fake_web import FakeWeb, SelfSigned, routes, write_registry  # noqa: E402
-from test_links_check import CASES, HOSTS, TIMEOUT  # noqa: E402
+from test_links_check import HOSTS, TIMEOUT, registry_entries  # noqa: E402
 
 from igcsante.links.cli import main as links_main  # noqa: E402
 from tests.conftest import SHARED_DATA  # noqa: E402
@@ -35,16 +35,7 @@ def one_run(folder: Path) -> dict:
     try:
         bases = {host: web.serve(f"127.0.0.{100 + index}", tls=tls if host == "tls" else None)
                  for index, host in enumerate(HOSTS)}
-        entries = []
-        for case in CASES:
-            expect = dict(case.expect)
-            if case.id == "portal_known_redirects":
-                expect["final_url"] = bases[case.host] + "/sso/login"
-            entry = {"id": case.id, "url": bases[case.host] + case.path, "kind": case.kind, "expect": expect}
-            if case.reviewed:
-                entry["reviewed"] = case.reviewed
-            entries.append(entry)
-        registry = write_registry(folder / "links.yml", entries)
+        registry = write_registry(folder / "links.yml", registry_entries(bases))
         start = time.monotonic()
         with contextlib.redirect_stdout(io.StringIO()):
             links_main(["check", "--registry", str(registry), "--format", "json", "--timeout", str(TIMEOUT)])

@@ -9,7 +9,6 @@ truth, so the page, the reference and the command line can never disagree on a c
 import html
 import json
 import posixpath
-import re
 from pathlib import Path
 
 import yaml
@@ -17,37 +16,29 @@ from mkdocs.utils import get_relative_url
 
 from igcsante.cert.findings import reference
 
+from .guide_pages import page_title as guide_page_title
+from .guide_pages import page_url
 from .i18n import edition_root, page_language, pick
 from .links import load_links
 
 UI_FILE = Path("data") / "checker_ui.yml"
 FINDINGS_PAGE = "checker/findings.md"
-TITLE = re.compile(r"^#\s+(.+?)\s*(\{.*\})?\s*$", re.M)
 
 
-def load_strings(project_dir, lang: str) -> dict[str, str]:
+def load_ui_texts(project_dir) -> dict[str, dict]:
+    """Every text of data/checker_ui.yml, in every language."""
     with open(Path(project_dir) / UI_FILE, encoding="utf-8") as stream:
-        return {key: pick(texts, lang) for key, texts in yaml.safe_load(stream).items()}
-
-
-def page_url(md_path: str) -> str:
-    """Site-relative URL of a page given as in mkdocs.yml (use_directory_urls: true)."""
-    path, _, anchor = md_path.partition("#")
-    stem = path[: -len(".md")]
-    url = "" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/")
-    return url + (f"#{anchor}" if anchor else "")
+        return yaml.safe_load(stream)
 
 
 def page_title(docs_dir, lang: str, md_path: str) -> str:
-    """The first heading of a guide page, as the label of a link to it."""
+    """The title of a guide page, as the label of a link to it."""
     source = Path(docs_dir) / lang / md_path.partition("#")[0]
-    match = TITLE.search(source.read_text(encoding="utf-8")) if source.is_file() else None
-    return match.group(1) if match else md_path
+    return guide_page_title(source) if source.is_file() else md_path
 
 
-def citation_targets(env, lang: str) -> dict[str, dict[str, str]]:
+def citation_targets(env, links: dict, lang: str) -> dict[str, dict[str, str]]:
     """Every citation of the registry -> {href (relative to the current page), label}."""
-    links = load_links(env.project_dir)
     here = env.page.url
     targets = {}
     for finding in reference(lang):
@@ -65,15 +56,22 @@ def citation_targets(env, lang: str) -> dict[str, dict[str, str]]:
 
 
 def register(env):
+    # Read once per build; each page picks its language.
+    links = load_links(env.project_dir)
+    ui_texts = load_ui_texts(env.project_dir)
+
+    def strings_in(lang: str) -> dict[str, str]:
+        return {key: pick(texts, lang) for key, texts in ui_texts.items()}
+
     @env.macro
     def checker_widget() -> str:
         """The in-page checker (HTML). Its texts, citations and links are in the page's language."""
         lang = page_language(env)
-        strings = load_strings(env.project_dir, lang)
+        strings = strings_in(lang)
         config = {
             "lang": lang,
             "strings": strings,
-            "citations": citation_targets(env, lang),
+            "citations": citation_targets(env, links, lang),
             "findings": get_relative_url(edition_root(lang) + page_url(FINDINGS_PAGE), env.page.url),
         }
         text = {key: html.escape(value) for key, value in strings.items()}
@@ -129,8 +127,7 @@ def register(env):
     def findings_reference() -> str:
         """One section per finding code (anchor = the code), from the checker's registry (Markdown)."""
         lang = page_language(env)
-        strings = load_strings(env.project_dir, lang)
-        links = load_links(env.project_dir)
+        strings = strings_in(lang)
         here = posixpath.dirname(env.page.file.src_uri)
         sections = []
         for finding in reference(lang):

@@ -194,6 +194,9 @@ def trust_anchor_bundle(trust_dir: str | None, published: tuple[str, ...] | None
 
 
 def on_post_build(config, **kwargs) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # mkdocs-static-i18n building another language into the same site: the bundle is there
     _check_pyodide_pin()
     wheels = [build_igcsante_wheel(), asn1crypto_wheel()]
     output = Path(config["site_dir"]) / OUTPUT

@@ -6,11 +6,10 @@ language to every page, where the `abbr` extension turns each term into <abbr ti
 """
 
 import html
-import os
-import tempfile
 from pathlib import Path
 
 import yaml
+from igcsante.links.atomic import write_text_atomically
 
 from .i18n import LANGUAGES, page_language, pick
 
@@ -37,20 +36,12 @@ def abbreviations(entries: list[dict], lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(text)
-    os.replace(temporary, path)
-
-
 def write_abbreviation_files(entries: list[dict], project_dir) -> dict[str, Path]:
     """One abbreviations file per language; returns their paths by language."""
     paths = {}
     for lang in LANGUAGES:
         path = Path(project_dir) / ABBREVIATIONS_DIR / f"abbreviations.{lang}.md"
-        _write_atomically(path, abbreviations(entries, lang))
+        write_text_atomically(path, abbreviations(entries, lang))
         paths[lang] = path
     return paths
 

@@ -24,7 +24,7 @@ from playwright.sync_api import sync_playwright
 
 from macros.browser import ChromiumMissing, chromium_path, launch_chromium
 from macros.guide_pdf import PRINT_PAGE_NAME, pdf_path
-from macros.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from macros.i18n import DEFAULT_LANGUAGE, LANGUAGES, edition_root, pick
 from macros.print_cover import LABELS
 from macros.serve import SiteServer
 
@@ -45,8 +45,7 @@ def print_pages(site_dir: Path) -> dict[str, Path]:
     """The print page of each language edition found in the built site, by language."""
     pages = {}
     for lang in LANGUAGES:
-        folder = site_dir if lang == DEFAULT_LANGUAGE else site_dir / lang
-        page = folder / PRINT_PAGE_NAME / "index.html"
+        page = site_dir / edition_root(lang) / PRINT_PAGE_NAME / "index.html"
         if page.is_file():
             pages[lang] = page
     if DEFAULT_LANGUAGE not in pages:
@@ -60,7 +59,7 @@ def print_pages(site_dir: Path) -> dict[str, Path]:
 
 def footer_template(title: str, version: str, lang: str) -> str:
     """Chromium's page footer: the guide and its version on the left, "Page n of N" on the right."""
-    label = {key: text.get(lang) or text[DEFAULT_LANGUAGE] for key, text in LABELS.items()}
+    label = {key: pick(text, lang) for key, text in LABELS.items()}
     left = html.escape(f"{title} · {label['version']} {version}")
     return (
         f'<div style="{FOOTER_STYLE}"><span>{left}</span><span>{label["page"]} <span class="pageNumber"></span> '

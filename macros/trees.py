@@ -6,7 +6,6 @@ answer, a loop, an unknown link id or a missing translation stops the build with
 
 from __future__ import annotations
 
-import re
 from functools import partial
 from pathlib import Path
 
@@ -14,7 +13,8 @@ from igcsante.trees.checks import check_tree
 from igcsante.trees.model import TreeFormatError, load_tree
 from mkdocs.utils import get_relative_url
 
-from .i18n import DEFAULT_LANGUAGE, page_language, pick
+from .guide_pages import page_title, page_url
+from .i18n import DEFAULT_LANGUAGE, edition_root, page_language, pick
 from .links import load_links
 from .tree_views import Link, TreeView, mermaid_html, outline_html, stepper_html
 
@@ -46,26 +46,6 @@ class TreeBuildError(Exception):
     """A tree a page asked for is missing or unsound; the message says which and why."""
 
 
-def _page_title(markdown_file: Path) -> str:
-    """The page's front-matter title or first level-1 heading."""
-    text = markdown_file.read_text(encoding="utf-8")
-    front = re.match(r"^---\n(.*?)\n---\n", text, re.S)
-    if front:
-        title = re.search(r"^title:\s*(.+)$", front.group(1), re.M)
-        if title:
-            return title.group(1).strip().strip("\"'")
-    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
-    # Without a trailing attribute list such as "{ #anchor }".
-    return re.sub(r"\s*\{[^}]*\}$", "", heading.group(1)) if heading else markdown_file.stem
-
-
-def _page_url(path: str, lang: str) -> str:
-    """The site URL of docs/<lang>/<path> (directory URLs; the default language at the root)."""
-    url = re.sub(r"(^|/)index\.md$", r"\1", path)
-    url = re.sub(r"\.md$", "/", url)
-    return url if lang == DEFAULT_LANGUAGE else f"{lang}/{url}"
-
-
 class TreeRenderer:
     def __init__(self, project_dir):
         self.project_dir = Path(project_dir)
@@ -86,25 +66,25 @@ class TreeRenderer:
                                  f"run `igcsante trees check` and fix:\n  {listed}")
         return tree
 
-    def guide_link(self, path: str, lang: str, page_url: str, ui: dict) -> Link:
+    def guide_link(self, path: str, lang: str, here: str, ui: dict) -> Link:
         source = next((self.project_dir / DOCS_DIR / language / path for language in (lang, DEFAULT_LANGUAGE)
                        if (self.project_dir / DOCS_DIR / language / path).is_file()), None)
         if source is None:
             raise TreeBuildError(f"a decision tree links to the page '{path}', which docs/{DEFAULT_LANGUAGE}/ does not hold")
-        href = get_relative_url(_page_url(path, lang), page_url)
-        return Link(href=href, label=ui["guide_page"].format(title=_page_title(source)), internal=True)
+        href = get_relative_url(edition_root(lang) + page_url(path), here)
+        return Link(href=href, label=ui["guide_page"].format(title=page_title(source)), internal=True)
 
-    def view(self, tree, lang: str, page_url: str) -> TreeView:
+    def view(self, tree, lang: str, here: str) -> TreeView:
         ui = {key: pick(texts, lang) for key, texts in UI.items()}
         links = {}
         for item in tree.items.values():
             external = [Link(href=self.registry[i]["url"], label=pick(self.registry[i]["label"], lang), internal=False)
                         for i in item.links]
-            links[item.id] = external + [self.guide_link(p, lang, page_url, ui) for p in item.pages]
+            links[item.id] = external + [self.guide_link(p, lang, here, ui) for p in item.pages]
         return TreeView(tree=tree, text=partial(pick, lang=lang), ui=ui, links=links)
 
-    def render(self, tree_id: str, lang: str, page_url: str, level: int) -> str:
-        view = self.view(self.load(tree_id), lang, page_url)
+    def render(self, tree_id: str, lang: str, here: str, level: int) -> str:
+        view = self.view(self.load(tree_id), lang, here)
         hashes = "#" * level
         # Markdown headings (so they join the table of contents) around raw HTML blocks.
         return "\n\n".join([

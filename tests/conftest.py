@@ -130,3 +130,6 @@ def instant_navigation(page, site_url, request_log):
         route.fulfill(status=200, content_type="application/xml", body=body)
 
     page.route(site_url + "**/sitemap.xml", sitemap)
+    yield
+    # A page shown last may still be fetching its sitemap: let that finish before the context closes.
+    page.unroute_all(behavior="wait")

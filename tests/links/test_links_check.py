@@ -81,12 +81,8 @@ class Run:
         return next(r for r in self.report["results"] if r["id"] == case_id)
 
 
-@pytest.fixture(scope="module")
-def run(fake_web, self_signed_tls, tmp_path_factory):
-    bases = {
-        host: fake_web.serve(f"127.0.0.{10 + index}", tls=self_signed_tls if host == "tls" else None)
-        for index, host in enumerate(HOSTS)
-    }
+def registry_entries(bases: dict[str, str]) -> list[dict]:
+    """The registry entry of every case, its URL on the fake host serving it (`bases`: host -> base URL)."""
     entries = []
     for case in CASES:
         expect = dict(case.expect)
@@ -96,7 +92,16 @@ def run(fake_web, self_signed_tls, tmp_path_factory):
         if case.reviewed:
             entry["reviewed"] = case.reviewed
         entries.append(entry)
-    registry = write_registry(tmp_path_factory.mktemp("registry") / "links.yml", entries)
+    return entries
+
+
+@pytest.fixture(scope="module")
+def run(fake_web, self_signed_tls, tmp_path_factory):
+    bases = {
+        host: fake_web.serve(f"127.0.0.{10 + index}", tls=self_signed_tls if host == "tls" else None)
+        for index, host in enumerate(HOSTS)
+    }
+    registry = write_registry(tmp_path_factory.mktemp("registry") / "links.yml", registry_entries(bases))
     already = len(fake_web.arrivals)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):  # capsys is function-scoped; this run serves the whole module

@@ -89,3 +89,13 @@ def test_the_published_production_chain_matches_the_checker_pins(shared_data):
 def test_what_is_not_a_chain_says_so(body):
     with pytest.raises(NotAChain):
         chain_certificates(body)
+
+
+def test_an_atomic_write_leaves_the_file_readable_like_a_plain_write(tmp_path):
+    from igcsante.links.atomic import write_text_atomically
+
+    (tmp_path / "plain.md").write_text("x")
+    write_text_atomically(tmp_path / "report.md", "# report\n")
+    assert (tmp_path / "report.md").read_text() == "# report\n"
+    assert (tmp_path / "report.md").stat().st_mode & 0o777 == (tmp_path / "plain.md").stat().st_mode & 0o777
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
