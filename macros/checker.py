@@ -46,7 +46,7 @@ def citation_targets(env, links: dict, lang: str) -> dict[str, dict[str, str]]:
         if citation in targets:
             continue
         if citation in links:
-            targets[citation] = {"href": links[citation]["url"], "label": pick(links[citation]["label"], lang)}
+            targets[citation] = {"href": links[citation].url, "label": pick(links[citation].label, lang)}
         elif citation.partition("#")[0].endswith(".md"):
             href = get_relative_url(edition_root(lang) + page_url(citation), here)
             targets[citation] = {"href": href, "label": page_title(env.conf["docs_dir"], lang, citation)}
@@ -133,7 +133,7 @@ def register(env):
         for finding in reference(lang):
             code, citation = finding["code"], finding["citation"]
             if citation in links:
-                target = f"[{pick(links[citation]['label'], lang)}]({links[citation]['url']})"
+                target = f"[{pick(links[citation].label, lang)}]({links[citation].url})"
             else:  # a guide page: a Markdown link, so a strict build checks it (and its anchor)
                 path, _, anchor = citation.partition("#")
                 href = posixpath.relpath(path, here) + (f"#{anchor}" if anchor else "")

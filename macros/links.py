@@ -5,7 +5,8 @@ data/links.yml is the registry; an id it does not hold stops the build with the 
 
 from pathlib import Path
 
-import yaml
+from igcsante.links.registry import LinkEntry, RegistryError, load_registry
+from mkdocs.exceptions import PluginError
 
 from .i18n import page_language, pick
 
@@ -19,11 +20,13 @@ class UnknownLinkId(KeyError):
         return self.args[0]
 
 
-def load_links(project_dir) -> dict:
-    """Every entry of data/links.yml, by id."""
-    with open(Path(project_dir) / LINKS_FILE, encoding="utf-8") as stream:
-        entries = yaml.safe_load(stream)["links"]
-    return {entry["id"]: entry for entry in entries}
+def load_links(project_dir) -> dict[str, LinkEntry]:
+    """Every entry of data/links.yml, by id, read by the link checker's own strict reader:
+    a malformed registry stops the build with every mistake listed."""
+    try:
+        return {entry.id: entry for entry in load_registry(Path(project_dir) / LINKS_FILE).links}
+    except RegistryError as error:
+        raise PluginError(f"data/links.yml cannot be used: {'; '.join(error.problems)}") from None
 
 
 def _page_name(env) -> str:
@@ -51,10 +54,10 @@ def register(env):
     @env.macro
     def url(link_id: str) -> str:
         """The bare URL of a registered link (for HTML attributes and code)."""
-        return entry(link_id)["url"]
+        return entry(link_id).url
 
     @env.macro
     def link(link_id: str) -> str:
         """A Markdown link to a registered URL, labelled in the page's language."""
         target = entry(link_id)
-        return f"[{_markdown_text(pick(target['label'], page_language(env)))}]({target['url']})"
+        return f"[{_markdown_text(pick(target.label, page_language(env)))}]({target.url})"

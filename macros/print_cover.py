@@ -61,14 +61,14 @@ def build_date() -> datetime.date:
 
 def cover_context(project_dir, lang: str) -> dict:
     """Everything the cover and the page margins print, in `lang`."""
-    links = sorted(load_links(project_dir).values(), key=lambda entry: pick(entry["label"], lang).casefold())
+    links = sorted(load_links(project_dir).values(), key=lambda entry: pick(entry.label, lang).casefold())
     return {
         "lang": lang,
         "labels": {key: pick(text, lang) for key, text in LABELS.items()},
         "version": guide_version(project_dir),
         "built": build_date().isoformat(),
         "links": [
-            {"label": pick(entry["label"], lang), "url": entry["url"], "reviewed": str(entry["reviewed"])}
+            {"label": pick(entry.label, lang), "url": entry.url, "reviewed": str(entry.reviewed)}
             for entry in links
         ],
     }

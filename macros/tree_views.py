@@ -111,6 +111,10 @@ def _target_html(view: TreeView, target: str, numbers: dict) -> str:
     return f'<a href="#{view.anchor(target)}">{escape(label)}</a>'
 
 
+def _items_html(view: TreeView, item_ids) -> str:
+    return "<ul>" + "".join(_item_html(view, item_id) for item_id in item_ids) + "</ul>"
+
+
 def outline_html(view: TreeView) -> str:
     tree, t, ui = view.tree, view.text, view.ui
     order = view.question_order()
@@ -125,9 +129,7 @@ def outline_html(view: TreeView) -> str:
         for answer in node.answers:
             parts.append(f'<li><span class="tree-outline-answer">{escape(t(answer.label))}</span> → {_target_html(view, answer.next, numbers)}')
             if answer.adds:
-                parts.append(f'<div class="tree-outline-adds">{escape(ui["adds"])}<ul>')
-                parts += [_item_html(view, item_id) for item_id in answer.adds]
-                parts.append("</ul></div>")
+                parts.append(f'<div class="tree-outline-adds">{escape(ui["adds"])}{_items_html(view, answer.adds)}</div>')
             parts.append("</li>")
         parts.append("</ul></li>")
     parts.append("</ol>")
@@ -136,9 +138,7 @@ def outline_html(view: TreeView) -> str:
         parts.append(f'<p><strong>{escape(ui["result"].format(text=t(outcome.title)))}</strong></p>')
         parts.append(f"<p>{escape(t(outcome.summary))}</p>")
         if outcome.items:
-            parts.append(f'<p>{escape(ui["always"])}</p><ul>')
-            parts += [_item_html(view, item_id) for item_id in outcome.items]
-            parts.append("</ul>")
+            parts.append(f'<p>{escape(ui["always"])}</p>{_items_html(view, outcome.items)}')
         parts.append("</div>")
     parts.append("</div>")
     return "".join(parts)

@@ -78,7 +78,7 @@ class TreeRenderer:
         ui = {key: pick(texts, lang) for key, texts in UI.items()}
         links = {}
         for item in tree.items.values():
-            external = [Link(href=self.registry[i]["url"], label=pick(self.registry[i]["label"], lang), internal=False)
+            external = [Link(href=self.registry[i].url, label=pick(self.registry[i].label, lang), internal=False)
                         for i in item.links]
             links[item.id] = external + [self.guide_link(p, lang, here, ui) for p in item.pages]
         return TreeView(tree=tree, text=partial(pick, lang=lang), ui=ui, links=links)

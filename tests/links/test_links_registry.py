@@ -33,6 +33,8 @@ BAD_ENTRIES = [
     ({"expect": {"type": "html", "text": ""}}, "expect.text must be a non-empty string"),
     ({"expect": {"type": "html", "final_url": "somewhere"}}, "expect.final_url must be an absolute"),
     ({"expect": None}, "expect must be a mapping"),
+    ({"label": "F413"}, "label must map languages to non-empty texts"),
+    ({"label": {"en": " "}}, "label must map languages to non-empty texts"),
 ]
 
 

@@ -89,3 +89,17 @@ def test_links_and_tooltips_follow_the_page_language(build):
     french = (site / "fr" / "index.html").read_text(encoding="utf-8")
     assert '<abbr title="ANS form: appoint technical administrators and order certificates">F413</abbr>' in english
     assert '<abbr title="Formulaire ANS : désigner les administrateurs techniques et commander les certificats">F413</abbr>' in french
+
+
+
+def test_a_malformed_link_registry_stops_the_build(tmp_path):
+    from mkdocs.exceptions import PluginError
+
+    from macros.links import load_links
+
+    (tmp_path / "data").mkdir()
+    broken = (ROOT / "data" / "links.yml").read_text(encoding="utf-8").replace("kind: form-pdf", "kind: leaflet", 1)
+    (tmp_path / "data" / "links.yml").write_text(broken, encoding="utf-8")
+    with pytest.raises(PluginError, match="data/links.yml cannot be used: .*kind must be one of"):
+        load_links(tmp_path)
+    assert load_links(ROOT)["f413_pdf"].url.endswith("F413.pdf")

@@ -2,7 +2,7 @@
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -39,6 +39,7 @@ class LinkEntry:
     kind: str
     reviewed: dt.date
     expect: Expectation
+    label: dict[str, str] = field(default_factory=dict)  # by language, shown by the guide's pages
 
 
 @dataclass(frozen=True)
@@ -132,10 +133,14 @@ def _parse_entry(item: object, where: str, problems: list[str]) -> LinkEntry | N
             pass
     if not isinstance(reviewed, dt.date) or isinstance(reviewed, dt.datetime):
         problems.append(f"{where}: reviewed must be a date like 2026-12-03, not {reviewed!r}")
+    label = item.get("label", {})
+    if not isinstance(label, dict) or not all(isinstance(k, str) and isinstance(v, str) and v.strip()
+                                              for k, v in label.items()):
+        problems.append(f"{where}: label must map languages to non-empty texts, like {{en: ..., fr: ...}}, not {label!r}")
     expect = _parse_expect(item.get("expect"), kind, where, problems)
     if len(problems) > before or expect is None:
         return None
-    return LinkEntry(id=entry_id, url=url, kind=kind, reviewed=reviewed, expect=expect)
+    return LinkEntry(id=entry_id, url=url, kind=kind, reviewed=reviewed, expect=expect, label=label)
 
 
 def _parse_expect(raw: object, kind: object, where: str, problems: list[str]) -> Expectation | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from igcsante.links.registry import RegistryError, load_registry
 
 from .model import Tree
 
@@ -170,15 +170,10 @@ def check_tree(tree: Tree, link_ids: set[str]) -> list[Problem]:
 
 
 def load_link_ids(links_file) -> set[str]:
-    """The ids of data/links.yml; ValueError with a plain message when it cannot be read."""
+    """The ids of data/links.yml, read by the link checker's strict reader; ValueError with a plain
+    message when the file cannot be read or is malformed."""
     try:
-        with open(links_file, encoding="utf-8") as stream:
-            data = yaml.safe_load(stream)
-    except OSError as error:
-        raise ValueError(f"{links_file}: cannot be read ({error.strerror or error})") from None
-    except yaml.YAMLError:
-        raise ValueError(f"{links_file}: is not valid YAML") from None
-    entries = data.get("links") if isinstance(data, dict) else None
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and "id" in e for e in entries):
-        raise ValueError(f"{links_file}: expected a 'links' list whose entries each have an 'id'")
-    return {entry["id"] for entry in entries}
+        registry = load_registry(Path(links_file))
+    except RegistryError as error:
+        raise ValueError(f"{links_file} cannot be read as the link registry: {'; '.join(error.problems)}") from None
+    return {entry.id for entry in registry.links}
